@@ -1,0 +1,24 @@
+package dev.pitstop.api;
+
+/**
+ * An enemy's brain: the one entry point of a script.
+ *
+ * <p>A behaviour is a public class with a public no-argument constructor. Its name is its simple
+ * class name. The engine makes one instance per script generation and calls {@link #update} on the
+ * game thread, once per tick, for every entity it drives. A reload replaces the instance; fields of
+ * the class are therefore lost at every reload: keep what must outlive a tick in
+ * {@link Agent#memory()}.
+ *
+ * <p>If {@code update} throws, nothing it asked for that tick takes effect (velocity, shots, memory
+ * writes and random draws are discarded) and the game goes on.
+ */
+public interface Behaviour {
+
+    /**
+     * Decides what {@code self} does this tick. Called on the game thread.
+     *
+     * @param self  the entity this behaviour drives; valid only during this call
+     * @param world the world, read-only but for the random source, logging and debug drawing
+     */
+    void update(Agent self, World world);
+}

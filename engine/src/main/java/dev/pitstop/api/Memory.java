@@ -1,0 +1,24 @@
+package dev.pitstop.api;
+
+/**
+ * Per-entity storage that the engine owns and that survives every reload, snapshot and replay.
+ * Called on the game thread during {@link Behaviour#update}.
+ *
+ * <p>A key holds one value: reading it with the other type's getter returns the fallback. Writes
+ * take effect when the update returns normally; an update that throws leaves memory unchanged.
+ * An entity holds at most {@value #MAX_KEYS} keys: writing a further one throws
+ * {@link IllegalStateException}.
+ */
+public interface Memory {
+
+    /** How many keys one entity's memory can hold. */
+    int MAX_KEYS = 64;
+
+    int getInt(String key, int fallback);
+
+    void putInt(String key, int value);
+
+    float getFloat(String key, float fallback);
+
+    void putFloat(String key, float value);
+}

@@ -1,0 +1,264 @@
+package dev.pitstop.reload;
+
+import dev.pitstop.api.Behaviour;
+import dev.pitstop.reload.bytecode.ClassFacts;
+import dev.pitstop.sim.ErrorText;
+import dev.pitstop.sim.ScriptLocator;
+import dev.pitstop.sim.ScriptTable;
+import dev.pitstop.world.SlotTable;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns class bytes into a {@link Generation}: checks the shape of every class, defines them all
+ * in a new {@link GenerationClassLoader}, resolves every class they refer to, runs their static
+ * initializers, and makes one instance of each behaviour. Anything wrong is a {@link Rejection}
+ * (reason {@code verify}) naming the file, so a missing class or a throwing constructor never
+ * reaches the game thread. Reload thread only.
+ */
+final class GenerationBuilder {
+
+    private static final String[] RESERVED_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "dev.pitstop.", "org.joml."};
+
+    /** A built generation and what the user should be told about it. */
+    record Built(Generation generation, List<String> warnings) { }
+
+    /** Classes that passed the checks made before anything is loaded. */
+    record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files) { }
+
+    /**
+     * Reads every class file and checks what can be checked without loading: well-formed, named as
+     * expected, not in a package reserved for the platform or the engine.
+     *
+     * @param classes  class bytes by binary name
+     * @param sourceOf source file (relative to the script folder) by class name, where known
+     */
+    Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf) throws Rejection {
+        Map<String, ClassFacts> facts = readFacts(classes, sourceOf);
+        return new Checked(classes, facts, locate(facts, sourceOf));
+    }
+
+    /**
+     * Loads checked classes as generation {@code number}.
+     *
+     * @param mustStay names that, if a class still has that simple name, must still be behaviours
+     * @param slots    the world's slot table, to align the new table to
+     */
+    Built load(int number, Checked checked, String sourceHash, Collection<String> mustStay, SlotTable slots)
+            throws Rejection {
+        Map<String, byte[]> classes = checked.classes();
+        Map<String, ClassFacts> facts = checked.facts();
+        Map<String, String> files = checked.files();
+        ScriptLocator locator = files::get;
+
+        GenerationClassLoader loader = new GenerationClassLoader(number, classes);
+        Map<String, Class<?>> loaded = new TreeMap<>();
+        for (String name : facts.keySet()) {
+            try {
+                loaded.put(name, Class.forName(name, false, loader));
+            } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+                throw verify(files.get(name), "cannot load class " + name + ": " + e);
+            }
+        }
+        resolveReferences(facts, files, loader);
+        for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
+            try {
+                Class.forName(e.getKey(), true, loader);
+            } catch (ExceptionInInitializerError ex) {
+                Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+                throw verify(files.get(e.getKey()), "static initializer of " + simpleName(e.getKey()) + " threw "
+                        + ErrorText.describe(cause, locator));
+            } catch (ClassNotFoundException | LinkageError ex) {
+                throw verify(files.get(e.getKey()), "cannot link class " + e.getKey() + ": " + ex);
+            }
+        }
+
+        Map<String, Behaviour> behaviours = new TreeMap<>();
+        Map<String, String> behaviourClass = new HashMap<>();
+        for (Class<?> c : loaded.values()) {
+            if (!isBehaviourClass(c)) {
+                continue;
+            }
+            String file = files.get(c.getName());
+            String simple = c.getSimpleName();
+            if (!Modifier.isPublic(c.getModifiers()) || c.isMemberClass() && !Modifier.isStatic(c.getModifiers())) {
+                throw verify(file, "behaviour " + simple + " must be a public (and, if nested, static) class");
+            }
+            if (behaviourClass.containsKey(simple)) {
+                throw verify(file, "two behaviours are named " + simple + " (" + behaviourClass.get(simple) + " and "
+                        + c.getName() + "): behaviour names must be unique; rename one");
+            }
+            behaviourClass.put(simple, c.getName());
+            behaviours.put(simple, instantiate(c, file, locator));
+        }
+        for (Class<?> c : loaded.values()) {
+            String simple = c.getSimpleName();
+            if (mustStay.contains(simple) && !behaviours.containsKey(simple) && !c.isAnonymousClass()
+                    && !c.isLocalClass()) {
+                throw verify(files.get(c.getName()), simple + " is used by entities but is no longer a Behaviour "
+                        + "(a public, non-abstract class implementing dev.pitstop.api.Behaviour)");
+            }
+        }
+
+        Map<String, String> fingerprints = new TreeMap<>();
+        behaviourClass.forEach((simple, className) -> fingerprints.put(simple, fingerprint(className, facts, classes)));
+        ScriptTable table = new ScriptTable(number, behaviours, locator, slots);
+        return new Built(new Generation(number, table, sourceHash, fingerprints), fieldWarnings(loaded.values(), files));
+    }
+
+    private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf)
+            throws Rejection {
+        Map<String, ClassFacts> facts = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            ClassFacts f;
+            try {
+                f = ClassFacts.read(e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw verify(sourceOf.getOrDefault(e.getKey(), e.getKey()), ex.getMessage());
+            }
+            if (!f.name().equals(e.getKey())) {
+                throw verify(sourceOf.getOrDefault(e.getKey(), e.getKey()),
+                        "file holds class " + f.name() + ", expected " + e.getKey());
+            }
+            for (String reserved : RESERVED_PACKAGES) {
+                if (f.name().startsWith(reserved)) {
+                    throw verify(sourceOf.getOrDefault(f.name(), f.name()), "scripts may not declare classes in package "
+                            + f.packageName() + " (it belongs to " + (reserved.startsWith("dev.") ? "the engine" : "the platform") + ")");
+                }
+            }
+            facts.put(f.name(), f);
+        }
+        return facts;
+    }
+
+    /** Where each class's source is: what javac said, or (class files) package path + SourceFile. */
+    private static Map<String, String> locate(Map<String, ClassFacts> facts, Map<String, String> sourceOf) {
+        Map<String, String> files = new HashMap<>();
+        for (ClassFacts f : facts.values()) {
+            String file = sourceOf.get(f.name());
+            if (file == null && f.sourceFile() != null) {
+                String pkg = f.packageName();
+                file = pkg.isEmpty() ? f.sourceFile() : pkg.replace('.', '/') + "/" + f.sourceFile();
+            }
+            files.put(f.name(), file == null ? f.name().replace('.', '/') + ".class" : file);
+        }
+        return files;
+    }
+
+    private static void resolveReferences(Map<String, ClassFacts> facts, Map<String, String> files,
+            ClassLoader loader) throws Rejection {
+        for (ClassFacts f : facts.values()) {
+            for (String ref : f.references()) {
+                String type = elementType(ref);
+                if (type == null || facts.containsKey(type)) {
+                    continue;
+                }
+                try {
+                    Class.forName(type, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw verify(files.get(f.name()), simpleName(f.name()) + " refers to class " + type
+                            + ", which is missing or not available to scripts");
+                }
+            }
+        }
+    }
+
+    /** The class an array or plain reference names, or null for a primitive array. */
+    private static String elementType(String ref) {
+        if (!ref.startsWith("[")) {
+            return ref;
+        }
+        String t = ref.replaceFirst("^\\[+", "");
+        return t.startsWith("L") && t.endsWith(";") ? t.substring(1, t.length() - 1).replace('/', '.') : null;
+    }
+
+    private static boolean isBehaviourClass(Class<?> c) {
+        return Behaviour.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())
+                && !c.isAnonymousClass() && !c.isLocalClass() && !c.isSynthetic();
+    }
+
+    private static Behaviour instantiate(Class<?> c, String file, ScriptLocator locator) throws Rejection {
+        Constructor<?> ctor;
+        try {
+            ctor = c.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw verify(file, "behaviour " + c.getSimpleName() + " has no public no-argument constructor");
+        }
+        try {
+            return (Behaviour) ctor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw verify(file, "constructor of " + c.getSimpleName() + " threw "
+                    + ErrorText.describe(e.getCause(), locator));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw verify(file, "cannot create " + c.getSimpleName() + ": " + e);
+        }
+    }
+
+    /** Hash of every script class a behaviour can reach, so a helper's edit marks its users changed. */
+    private static String fingerprint(String className, Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
+        Set<String> reach = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(className));
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (facts.containsKey(n) && reach.add(n)) {
+                todo.addAll(facts.get(n).references());
+            }
+        }
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String n : reach) {
+                d.update(n.getBytes(StandardCharsets.UTF_8));
+                d.update(classes.get(n));
+            }
+            return HexFormat.of().formatHex(d.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> fieldWarnings(Collection<Class<?>> classes, Map<String, String> files) {
+        List<String> warnings = new ArrayList<>();
+        for (Class<?> c : classes) {
+            Map<String, Boolean> fields = new LinkedHashMap<>();
+            for (Field f : c.getDeclaredFields()) {
+                if (!f.isSynthetic() && !Modifier.isFinal(f.getModifiers()) && !f.isEnumConstant()) {
+                    fields.put(f.getName(), Modifier.isStatic(f.getModifiers()));
+                }
+            }
+            if (!fields.isEmpty()) {
+                StringBuilder sb = new StringBuilder(files.get(c.getName())).append(": ");
+                sb.append(simpleName(c.getName())).append(" holds state in non-final field");
+                sb.append(fields.size() > 1 ? "s " : " ");
+                sb.append(String.join(", ", fields.keySet()));
+                sb.append("; it is lost at every reload: keep it in Agent.memory() instead");
+                warnings.add(sb.toString());
+            }
+        }
+        return warnings;
+    }
+
+    private static String simpleName(String binaryName) {
+        return binaryName.substring(binaryName.lastIndexOf('.') + 1);
+    }
+
+    private static Rejection verify(String file, String message) {
+        return new Rejection("verify", new Diagnostic(file, 0, 0, message));
+    }
+}

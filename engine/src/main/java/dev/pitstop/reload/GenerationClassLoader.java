@@ -1,0 +1,73 @@
+package dev.pitstop.reload;
+
+import dev.pitstop.api.Behaviour;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The class loader of one script generation. Script classes are defined here, child-first, from
+ * bytes in memory; the scripting API and JOML come from the engine's loader, so every generation
+ * shares them; the JDK comes from the platform loader. Nothing else of the engine's class path is
+ * visible: a script cannot reach engine internals even by reflection or a stale class file.
+ *
+ * <p>Made and filled on the reload thread. Once its generation is retired and nothing refers to
+ * its classes, the loader and its classes are collected (the leak test proves it).
+ */
+final class GenerationClassLoader extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private static final ClassLoader ENGINE = Behaviour.class.getClassLoader();
+    private static final String[] SHARED_PREFIXES = {"dev.pitstop.api.", "org.joml."};
+
+    private final Map<String, byte[]> pending;
+    private final int generation;
+
+    GenerationClassLoader(int generation, Map<String, byte[]> classes) {
+        super("pitstop-generation-" + generation, ClassLoader.getPlatformClassLoader());
+        this.generation = generation;
+        this.pending = new ConcurrentHashMap<>(classes);
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                byte[] bytes = pending.remove(name);
+                if (bytes != null) {
+                    c = defineClass(name, bytes, 0, bytes.length);
+                } else if (isShared(name)) {
+                    c = ENGINE.loadClass(name);
+                } else {
+                    // The JDK, through the platform loader; engine internals and libraries are not found.
+                    c = super.loadClass(name, false);
+                }
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    private static boolean isShared(String name) {
+        for (String p : SHARED_PREFIXES) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return getName();
+    }
+}

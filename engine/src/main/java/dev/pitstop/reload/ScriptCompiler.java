@@ -1,0 +1,231 @@
+package dev.pitstop.reload;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * javac in memory: sources in, class bytes out, nothing written to disk. One instance is kept for
+ * the life of the engine so that javac's own classes stay loaded and JIT-compiled and the class
+ * path's jar indexes stay open (the first compile takes ~10x the later ones). Scripts compile
+ * against the scripting API and JOML only: every other package on the engine's class path is
+ * hidden from them, so using engine internals is a compile error, not a surprise at run time.
+ *
+ * <p>Reload thread only (and the game thread before it starts): javac is not thread-safe.
+ */
+final class ScriptCompiler {
+
+    private static final List<String> VISIBLE_PACKAGES = List.of("dev.pitstop.api", "org.joml");
+    private static final List<String> OPTIONS = List.of("-g", "-proc:none", "-Xlint:none", "-encoding", "UTF-8");
+
+    private final JavaCompiler javac;
+    private final StandardJavaFileManager standard;
+
+    /**
+     * @param classPath where the API and JOML are (class folders or jars)
+     * @throws IllegalStateException when this Java has no compiler (a JRE, not a JDK)
+     */
+    ScriptCompiler(List<Path> classPath) {
+        javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run Pitstop on a JDK");
+        }
+        standard = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        try {
+            standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot set the script class path: " + e.getMessage(), e);
+        }
+    }
+
+    /** Compiles every source; {@code sources} maps a path relative to the script folder to its bytes. */
+    CompileResult compile(Map<String, byte[]> sources) {
+        List<JavaFileObject> units = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : sources.entrySet()) {
+            units.add(new SourceFile(e.getKey(), decode(e.getValue())));
+        }
+        if (units.isEmpty()) {
+            return new CompileResult(Map.of(), Map.of(), List.of());
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        MemoryFileManager files = new MemoryFileManager(standard);
+        boolean ok;
+        try {
+            ok = javac.getTask(null, files, diagnostics, OPTIONS, null, units).call();
+        } catch (RuntimeException e) {
+            // javac itself crashed (it happens on some malformed input): report, do not die.
+            return new CompileResult(Map.of(), Map.of(),
+                    List.of(new Diagnostic(null, 0, 0, "the compiler failed: " + e)));
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        for (javax.tools.Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                String file = d.getSource() instanceof SourceFile s ? s.relativePath : null;
+                errors.add(new Diagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
+                        oneLine(d.getMessage(Locale.ROOT))));
+            }
+        }
+        if (!ok && errors.isEmpty()) {
+            errors.add(new Diagnostic(null, 0, 0, "compilation failed"));
+        }
+        if (!errors.isEmpty()) {
+            return new CompileResult(Map.of(), Map.of(), errors);
+        }
+        return new CompileResult(files.classes(), files.sourceOf(), List.of());
+    }
+
+    /** javac's "cannot find symbol\n  symbol: x\n  location: y" as "cannot find symbol (symbol: x; location: y)". */
+    static String oneLine(String message) {
+        String[] lines = message.strip().split("\\R");
+        if (lines.length == 1) {
+            return lines[0];
+        }
+        StringBuilder sb = new StringBuilder(lines[0].strip()).append(" (");
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].strip().replaceAll("\\s+", " ");
+            if (!l.isEmpty()) {
+                sb.append(i > 1 ? "; " : "").append(l);
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Bytes that are not UTF-8 (a binary file named .java) become U+FFFD, which javac then reports. */
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class SourceFile extends SimpleJavaFileObject {
+        final String relativePath;
+        private final String text;
+
+        SourceFile(String relativePath, String text) {
+            super(URI.create("script:///" + encodePath(relativePath)), Kind.SOURCE);
+            this.relativePath = relativePath;
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+
+        @Override
+        public String getName() {
+            return relativePath;
+        }
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(encodeSegment(part));
+        }
+        return sb.toString();
+    }
+
+    private static String encodeSegment(String s) {
+        try {
+            return new URI(null, null, s, null).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            return s.replaceAll("[^A-Za-z0-9._-]", "_");
+        }
+    }
+
+    private static final class ClassOutput extends SimpleJavaFileObject {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        ClassOutput(String className) {
+            super(URI.create("mem:///" + className.replace('.', '/') + ".class"), Kind.CLASS);
+        }
+
+        @Override
+        public OutputStream openOutputStream() {
+            return bytes;
+        }
+    }
+
+    /** Collects javac's output in memory and hides engine packages other than the API. */
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, ClassOutput> outputs = new LinkedHashMap<>();
+        private final Map<String, String> sourceOf = new HashMap<>();
+
+        MemoryFileManager(StandardJavaFileManager standard) {
+            super(standard);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) {
+            ClassOutput out = new ClassOutput(className);
+            outputs.put(className, out);
+            if (sibling instanceof SourceFile s) {
+                sourceOf.put(className, s.relativePath);
+            }
+            return out;
+        }
+
+        @Override
+        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                boolean recurse) throws IOException {
+            if (location == StandardLocation.CLASS_PATH && !visible(packageName)) {
+                return Collections.emptyList();
+            }
+            return super.list(location, packageName, kinds, recurse);
+        }
+
+        @Override
+        public void close() {
+            // The standard manager is shared across compiles; keep it open.
+        }
+
+        private static boolean visible(String packageName) {
+            for (String p : VISIBLE_PACKAGES) {
+                if (packageName.equals(p) || packageName.startsWith(p + ".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Map<String, byte[]> classes() {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            outputs.forEach((name, out) -> m.put(name, out.bytes.toByteArray()));
+            return m;
+        }
+
+        Map<String, String> sourceOf() {
+            return sourceOf;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.pitstop.sim;
+
+/** The game's fixed numbers, in world units and seconds. */
+final class Rules {
+
+    static final float ENEMY_HEALTH = 3f;
+    static final float ENEMY_FIRE_COOLDOWN_SECONDS = 1.0f;
+    static final float ENEMY_SHOT_SPEED = 260f;
+    static final float ENEMY_SHOT_LIFE_SECONDS = 3f;
+
+    static final float PLAYER_SPEED = 240f;
+    static final float PLAYER_FIRE_COOLDOWN_SECONDS = 0.12f;
+    static final float PLAYER_SHOT_SPEED = 700f;
+    static final float PLAYER_SHOT_LIFE_SECONDS = 1.5f;
+    static final float PLAYER_SHOT_DAMAGE = 1f;
+    static final float PLAYER_GRACE_SECONDS = 1.0f;
+
+    /** New enemies appear at least this far from the player. */
+    static final float SPAWN_CLEARANCE = 200f;
+
+    /** After this many faults of one behaviour in one tick, its other entities skip the tick. */
+    static final int MAX_FAULTS_PER_BEHAVIOUR_TICK = 256;
+
+    /** {@code World.log} messages allowed per behaviour per second of game time. */
+    static final int LOGS_PER_BEHAVIOUR_SECOND = 20;
+    static final int MAX_LOG_CHARS = 500;
+
+    private Rules() {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.pitstop.sim;
+
+import dev.pitstop.api.Body;
+import dev.pitstop.api.World;
+import dev.pitstop.world.Entities;
+import dev.pitstop.world.Grid;
+import dev.pitstop.world.WorldState;
+import java.util.function.Consumer;
+import org.joml.Vector2f;
+import org.joml.Vector2fc;
+
+/**
+ * The {@link World} handed to scripts: reads of the world, the world's random source, neighbour
+ * queries on the grid, logging and debug drawing. Game thread (or a shadow run's thread) only.
+ */
+final class WorldView implements World {
+
+    private final WorldState world;
+    private final Grid grid;
+    private final DebugDraw debug;
+    private final ScriptLog log;
+
+    WorldView(WorldState world, Grid grid, DebugDraw debug, ScriptLog log) {
+        this.world = world;
+        this.grid = grid;
+        this.debug = debug;
+        this.log = log;
+    }
+
+    @Override
+    public long tick() {
+        return world.tick;
+    }
+
+    @Override
+    public float dt() {
+        return world.dtSeconds();
+    }
+
+    @Override
+    public Vector2fc playerPosition() {
+        return new Vector2f(world.player.x, world.player.y);
+    }
+
+    @Override
+    public Vector2fc playerVelocity() {
+        return new Vector2f(world.player.vx, world.player.vy);
+    }
+
+    @Override
+    public float arenaWidth() {
+        return world.width;
+    }
+
+    @Override
+    public float arenaHeight() {
+        return world.height;
+    }
+
+    @Override
+    public float random() {
+        return world.rng.nextFloat();
+    }
+
+    @Override
+    public void forEachNeighbour(Body self, float radius, Consumer<Body> visitor) {
+        if (self == null || visitor == null) {
+            throw new NullPointerException("forEachNeighbour needs a body and a visitor");
+        }
+        if (!(radius > 0f)) {
+            return;
+        }
+        Vector2fc p = self.position();
+        float cx = p.x();
+        float cy = p.y();
+        int selfId = self.id();
+        float r2 = radius * radius;
+        Entities e = world.entities;
+        int c0 = grid.column(cx - radius);
+        int c1 = grid.column(cx + radius);
+        int r0 = grid.row(cy - radius);
+        int r1 = grid.row(cy + radius);
+        int[] items = grid.items();
+        int visited = 0;
+        for (int row = r0; row <= r1; row++) {
+            for (int col = c0; col <= c1; col++) {
+                int end = grid.cellEnd(col, row);
+                for (int k = grid.cellBegin(col, row); k < end; k++) {
+                    int j = items[k];
+                    if (e.id[j] == selfId) {
+                        continue;
+                    }
+                    float dx = e.x[j] - cx;
+                    float dy = e.y[j] - cy;
+                    if (dx * dx + dy * dy <= r2) {
+                        visitor.accept(new NeighbourView(e, j));
+                        if (++visited >= MAX_NEIGHBOURS) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void log(String message) {
+        log.log(String.valueOf(message));
+    }
+
+    @Override
+    public void debugLine(float x1, float y1, float x2, float y2, int rgb) {
+        debug.line(x1, y1, x2, y2, rgb);
+    }
+
+    @Override
+    public void debugCircle(float x, float y, float radius, int rgb) {
+        debug.circle(x, y, radius, rgb);
+    }
+}
