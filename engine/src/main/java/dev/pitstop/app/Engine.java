@@ -267,6 +267,9 @@ final class Engine implements FixedStepLoop.Ticker {
 
     /** Runs headless until stopped: in real time, or as fast as it can with {@code unthrottled}. */
     void runHeadless(Clock clock, boolean unthrottled) {
+        Thread game = Thread.currentThread();
+        // A ready generation wakes the sleeping game thread: it is installed between ticks at once.
+        reload.setOnReady(() -> java.util.concurrent.locks.LockSupport.unpark(game));
         while (!stopRequested()) {
             frameStart();
             if (stopRequested()) {

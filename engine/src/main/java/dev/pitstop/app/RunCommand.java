@@ -53,7 +53,21 @@ final class RunCommand {
         }
     }
 
+    /** What {@link #prepare} sets up for {@link #runSession}; it holds no script object. */
+    private record Session(Engine engine, ReloadCoordinator reload, EventLog events, StatusLine status,
+            ConsoleReporter reporter, Path scriptFolder, boolean headless, int firstGeneration) { }
+
     private int start() throws UsageError {
+        Session session = prepare();
+        return session == null ? 2 : runSession(session);
+    }
+
+    /**
+     * Checks the command line, builds generation 1 and sets up the world; null when the scripts
+     * do not load (the diagnostics are printed). Generation 1 is a local here, so that once it is
+     * retired nothing on the game thread's stack keeps its class loader alive.
+     */
+    private Session prepare() throws UsageError {
         options.validate();
         Path home = Launcher.home();
         boolean headless = options.headless || demo; // the window comes with the demo issue
@@ -92,7 +106,7 @@ final class RunCommand {
             for (Diagnostic d : e.diagnostics()) {
                 err.println(d.format());
             }
-            return 2;
+            return null;
         } catch (IllegalStateException e) {
             throw new UsageError(e.getMessage());
         }
@@ -131,7 +145,14 @@ final class RunCommand {
             }
         }
         // (The demo's waves arrive with the level file.)
+        return new Session(engine, reload, events, status, reporter, settings.folder(), headless, first.number());
+    }
 
+    private int runSession(Session session) {
+        Engine engine = session.engine();
+        ReloadCoordinator reload = session.reload();
+        EventLog events = session.events();
+        WorldState world = engine.sim().world();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             engine.requestStop();
@@ -149,18 +170,18 @@ final class RunCommand {
                 reload.start();
             } catch (IOException e) {
                 events.emit(Event.of("warning", world.tick).with("message",
-                        "cannot watch " + settings.folder() + " (" + e.getMessage() + "); edits need 'reload'"));
+                        "cannot watch " + session.scriptFolder() + " (" + e.getMessage() + "); edits need 'reload'"));
             }
             events.emit(Event.of("start", world.tick)
-                    .with("generation", first.number())
+                    .with("generation", session.firstGeneration())
                     .with("behaviours", engine.liveNames())
-                    .with("scripts", settings.folder().toString())
+                    .with("scripts", session.scriptFolder().toString())
                     .with("entities", world.entities.count)
                     .with("hz", world.hz)
                     .with("seed", options.seed));
             StdinReader.start(console.in(), engine.commandQueue());
             engine.runHeadless(Clock.system(), options.unthrottled);
-            exit = shutDown(engine, reload, events, status, reporter);
+            exit = shutDown(engine, reload, events, session.status(), session.reporter());
         } finally {
             stopped.countDown();
         }

@@ -41,7 +41,8 @@ final class GenerationBuilder {
     record Built(Generation generation, List<String> warnings) { }
 
     /** Classes that passed the checks made before anything is loaded. */
-    record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files) { }
+    record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files,
+            SourceLines lines) { }
 
     /**
      * Reads every class file and checks what can be checked without loading: well-formed, named as
@@ -50,9 +51,9 @@ final class GenerationBuilder {
      * @param classes  class bytes by binary name
      * @param sourceOf source file (relative to the script folder) by class name, where known
      */
-    Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf) throws Rejection {
+    Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf, SourceLines lines) throws Rejection {
         Map<String, ClassFacts> facts = readFacts(classes, sourceOf);
-        return new Checked(classes, facts, locate(facts, sourceOf));
+        return new Checked(classes, facts, locate(facts, sourceOf), lines);
     }
 
     /**
@@ -66,6 +67,7 @@ final class GenerationBuilder {
         Map<String, byte[]> classes = checked.classes();
         Map<String, ClassFacts> facts = checked.facts();
         Map<String, String> files = checked.files();
+        SourceLines lines = checked.lines();
         ScriptLocator locator = files::get;
 
         GenerationClassLoader loader = new GenerationClassLoader(number, classes);
@@ -74,19 +76,20 @@ final class GenerationBuilder {
             try {
                 loaded.put(name, Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError | SecurityException e) {
-                throw verify(files.get(name), "cannot load class " + name + ": " + e);
+                throw verify(files.get(name), lines.declaration(files.get(name), name), "cannot load class " + name + ": " + e);
             }
         }
-        resolveReferences(facts, files, loader);
+        resolveReferences(facts, files, lines, loader);
         for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
             try {
                 Class.forName(e.getKey(), true, loader);
             } catch (ExceptionInInitializerError ex) {
                 Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-                throw verify(files.get(e.getKey()), "static initializer of " + simpleName(e.getKey()) + " threw "
-                        + ErrorText.describe(cause, locator));
+                throw thrown(cause, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
+                        "static initializer of " + simpleName(e.getKey()) + " threw ");
             } catch (ClassNotFoundException | LinkageError ex) {
-                throw verify(files.get(e.getKey()), "cannot link class " + e.getKey() + ": " + ex);
+                throw verify(files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
+                        "cannot link class " + e.getKey() + ": " + ex);
             }
         }
 
@@ -97,22 +100,24 @@ final class GenerationBuilder {
                 continue;
             }
             String file = files.get(c.getName());
+            long line = lines.declaration(file, c.getName());
             String simple = c.getSimpleName();
             if (!Modifier.isPublic(c.getModifiers()) || c.isMemberClass() && !Modifier.isStatic(c.getModifiers())) {
-                throw verify(file, "behaviour " + simple + " must be a public (and, if nested, static) class");
+                throw verify(file, line, "behaviour " + simple + " must be a public (and, if nested, static) class");
             }
             if (behaviourClass.containsKey(simple)) {
-                throw verify(file, "two behaviours are named " + simple + " (" + behaviourClass.get(simple) + " and "
-                        + c.getName() + "): behaviour names must be unique; rename one");
+                throw verify(file, line, "two behaviours are named " + simple + " (" + behaviourClass.get(simple)
+                        + " and " + c.getName() + "): behaviour names must be unique; rename one");
             }
             behaviourClass.put(simple, c.getName());
-            behaviours.put(simple, instantiate(c, file, locator));
+            behaviours.put(simple, instantiate(c, file, line, locator));
         }
         for (Class<?> c : loaded.values()) {
             String simple = c.getSimpleName();
             if (mustStay.contains(simple) && !behaviours.containsKey(simple) && !c.isAnonymousClass()
                     && !c.isLocalClass()) {
-                throw verify(files.get(c.getName()), simple + " is used by entities but is no longer a Behaviour "
+                throw verify(files.get(c.getName()), lines.declaration(files.get(c.getName()), c.getName()),
+                        simple + " is used by entities but is no longer a Behaviour "
                         + "(a public, non-abstract class implementing dev.pitstop.api.Behaviour)");
             }
         }
@@ -131,15 +136,15 @@ final class GenerationBuilder {
             try {
                 f = ClassFacts.read(e.getValue());
             } catch (IllegalArgumentException ex) {
-                throw verify(sourceOf.getOrDefault(e.getKey(), e.getKey()), ex.getMessage());
+                throw verify(sourceOf.getOrDefault(e.getKey(), e.getKey()), 0, ex.getMessage());
             }
             if (!f.name().equals(e.getKey())) {
-                throw verify(sourceOf.getOrDefault(e.getKey(), e.getKey()),
+                throw verify(sourceOf.getOrDefault(e.getKey(), e.getKey()), 0,
                         "file holds class " + f.name() + ", expected " + e.getKey());
             }
             for (String reserved : RESERVED_PACKAGES) {
                 if (f.name().startsWith(reserved)) {
-                    throw verify(sourceOf.getOrDefault(f.name(), f.name()), "scripts may not declare classes in package "
+                    throw verify(sourceOf.getOrDefault(f.name(), f.name()), 1, "scripts may not declare classes in package "
                             + f.packageName() + " (it belongs to " + (reserved.startsWith("dev.") ? "the engine" : "the platform") + ")");
                 }
             }
@@ -163,7 +168,7 @@ final class GenerationBuilder {
     }
 
     private static void resolveReferences(Map<String, ClassFacts> facts, Map<String, String> files,
-            ClassLoader loader) throws Rejection {
+            SourceLines lines, ClassLoader loader) throws Rejection {
         for (ClassFacts f : facts.values()) {
             for (String ref : f.references()) {
                 String type = elementType(ref);
@@ -173,8 +178,9 @@ final class GenerationBuilder {
                 try {
                     Class.forName(type, false, loader);
                 } catch (ClassNotFoundException | LinkageError e) {
-                    throw verify(files.get(f.name()), simpleName(f.name()) + " refers to class " + type
-                            + ", which is missing or not available to scripts");
+                    String file = files.get(f.name());
+                    throw verify(file, lines.mention(file, simpleName(type)), simpleName(f.name()) + " refers to class "
+                            + type + ", which is missing or not available to scripts");
                 }
             }
         }
@@ -194,21 +200,37 @@ final class GenerationBuilder {
                 && !c.isAnonymousClass() && !c.isLocalClass() && !c.isSynthetic();
     }
 
-    private static Behaviour instantiate(Class<?> c, String file, ScriptLocator locator) throws Rejection {
+    private static Behaviour instantiate(Class<?> c, String file, long line, ScriptLocator locator) throws Rejection {
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw verify(file, "behaviour " + c.getSimpleName() + " has no public no-argument constructor");
+            throw verify(file, line, "behaviour " + c.getSimpleName() + " has no public no-argument constructor");
         }
         try {
             return (Behaviour) ctor.newInstance();
         } catch (InvocationTargetException e) {
-            throw verify(file, "constructor of " + c.getSimpleName() + " threw "
-                    + ErrorText.describe(e.getCause(), locator));
+            throw thrown(e.getCause(), locator, file, line, "constructor of " + c.getSimpleName() + " threw ");
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw verify(file, "cannot create " + c.getSimpleName() + ": " + e);
+            throw verify(file, line, "cannot create " + c.getSimpleName() + ": " + e);
         }
+    }
+
+    /** A rejection for script code that threw, at the script line it threw from when there is one. */
+    private static Rejection thrown(Throwable cause, ScriptLocator locator, String file, long line, String what) {
+        String frame = ErrorText.scriptFrame(cause, locator);
+        String atFile = file;
+        long atLine = line;
+        if (frame != null) {
+            int colon = frame.lastIndexOf(':');
+            if (colon > 0) {
+                atFile = frame.substring(0, colon);
+                atLine = Long.parseLong(frame.substring(colon + 1));
+            } else {
+                atFile = frame;
+            }
+        }
+        return verify(atFile, atLine, what + ErrorText.describe(cause, locator));
     }
 
     /** Hash of every script class a behaviour can reach, so a helper's edit marks its users changed. */
@@ -258,7 +280,7 @@ final class GenerationBuilder {
         return binaryName.substring(binaryName.lastIndexOf('.') + 1);
     }
 
-    private static Rejection verify(String file, String message) {
-        return new Rejection("verify", new Diagnostic(file, 0, 0, message));
+    private static Rejection verify(String file, long line, String message) {
+        return new Rejection("verify", new Diagnostic(file, line, 0, message));
     }
 }

@@ -29,6 +29,7 @@ final class GenerationClassLoader extends ClassLoader {
         super("pitstop-generation-" + generation, ClassLoader.getPlatformClassLoader());
         this.generation = generation;
         this.pending = new ConcurrentHashMap<>(classes);
+        LoaderCensus.register(this, generation);
     }
 
     int generation() {

@@ -38,7 +38,8 @@ import javax.tools.ToolProvider;
 final class ScriptCompiler {
 
     private static final List<String> VISIBLE_PACKAGES = List.of("dev.pitstop.api", "org.joml");
-    private static final List<String> OPTIONS = List.of("-g", "-proc:none", "-Xlint:none", "-encoding", "UTF-8");
+    private static final List<String> OPTIONS = List.of("-g", "-proc:none", "-Xlint:none", "-encoding", "UTF-8",
+            "-Xmaxerrs", "50");
 
     private final JavaCompiler javac;
     private final StandardJavaFileManager standard;

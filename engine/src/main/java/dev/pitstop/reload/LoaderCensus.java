@@ -1,0 +1,56 @@
+package dev.pitstop.reload;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts the generation class loaders that are still alive, through weak references only, so it
+ * cannot itself keep one alive: the evidence that retired generations are collected (the leak test
+ * reads it, and so can a user's debugger). Any thread.
+ */
+public final class LoaderCensus {
+
+    private static final ReferenceQueue<ClassLoader> COLLECTED = new ReferenceQueue<>();
+    private static final Set<Entry> LIVE = ConcurrentHashMap.newKeySet();
+
+    private LoaderCensus() {
+    }
+
+    private static final class Entry extends WeakReference<ClassLoader> {
+        final int generation;
+
+        Entry(ClassLoader loader, int generation) {
+            super(loader, COLLECTED);
+            this.generation = generation;
+        }
+    }
+
+    static void register(ClassLoader loader, int generation) {
+        purge();
+        LIVE.add(new Entry(loader, generation));
+    }
+
+    /** Numbers of the generations whose class loader has not been collected yet, ascending. */
+    public static List<Integer> alive() {
+        purge();
+        List<Integer> numbers = new ArrayList<>();
+        for (Entry e : LIVE) {
+            if (e.get() != null) {
+                numbers.add(e.generation);
+            }
+        }
+        numbers.sort(null);
+        return numbers;
+    }
+
+    private static void purge() {
+        java.lang.ref.Reference<? extends ClassLoader> r;
+        while ((r = COLLECTED.poll()) != null) {
+            LIVE.remove(r);
+        }
+    }
+}
