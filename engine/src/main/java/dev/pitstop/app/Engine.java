@@ -40,6 +40,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private final Queue<String> commands = new ConcurrentLinkedQueue<>();
     private final FixedStepLoop loop;
     private final TickTimes tickTimes = new TickTimes();
+    private final TickTimes statsTickTimes = new TickTimes();
     private final StatusLine status;
     private final Long tickLimit;
     private final int statsEvery;
@@ -120,7 +121,9 @@ final class Engine implements FixedStepLoop.Ticker {
     public void tick() {
         long t0 = System.nanoTime();
         sim.tick(input.get());
-        tickTimes.record(System.nanoTime() - t0);
+        long tickNanos = System.nanoTime() - t0;
+        tickTimes.record(tickNanos);
+        statsTickTimes.record(tickNanos);
         WorldState w = sim.world();
         publishedTick = w.tick;
         liveTicks++;
@@ -128,7 +131,7 @@ final class Engine implements FixedStepLoop.Ticker {
             rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
         }
         if (w.tick % statsEvery == 0) {
-            events.emit(StatsReport.of(sim));
+            emitStats();
         }
     }
 
@@ -209,7 +212,7 @@ final class Engine implements FixedStepLoop.Ticker {
         switch (verb) {
             case "reload" -> reload.requestReload();
             case "rollback" -> rollback("requested by command");
-            case "stats" -> events.emit(StatsReport.of(sim));
+            case "stats" -> emitStats();
             case "pause" -> loop.pause();
             case "resume" -> loop.resume();
             case "step" -> loop.stepOnce();
@@ -287,7 +290,21 @@ final class Engine implements FixedStepLoop.Ticker {
 
     /** The closing stats event, then {@code stop}. */
     void emitFinalStats() {
-        events.emit(StatsReport.of(sim));
+        emitStats();
+    }
+
+    /** A stats event, with the tick times since the last one. */
+    private void emitStats() {
+        Map<String, Object> tickMs = new LinkedHashMap<>();
+        tickMs.put("p50", round3(statsTickTimes.percentileMillis(50)));
+        tickMs.put("p99", round3(statsTickTimes.percentileMillis(99)));
+        tickMs.put("max", round3(statsTickTimes.percentileMillis(100)));
+        events.emit(StatsReport.of(sim).with("tickMs", tickMs));
+        statsTickTimes.reset();
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
     }
 
     List<String> liveNames() {
