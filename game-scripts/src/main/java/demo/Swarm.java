@@ -9,7 +9,7 @@ import org.joml.Vector2fc;
 /** Flocks with its neighbours (separation, alignment, cohesion) and drifts towards the player. */
 public class Swarm implements Behaviour {
 
-    static final float VIEW = 60f;
+    static final float VIEW = 40f;
     static final float SPEED = 110f;
     static final float SEPARATION = 1.6f;
     static final float ALIGNMENT = 0.6f;

@@ -80,22 +80,34 @@ final class WorldView implements World {
         int c1 = grid.column(cx + radius);
         int r0 = grid.row(cy - radius);
         int r1 = grid.row(cy + radius);
+        int cc = grid.column(cx);
+        int rc = grid.row(cy);
+        int rings = Math.max(Math.max(cc - c0, c1 - cc), Math.max(rc - r0, r1 - rc));
         int[] items = grid.items();
         int visited = 0;
-        for (int row = r0; row <= r1; row++) {
-            for (int col = c0; col <= c1; col++) {
-                int end = grid.cellEnd(col, row);
-                for (int k = grid.cellBegin(col, row); k < end; k++) {
-                    int j = items[k];
-                    if (e.id[j] == selfId) {
+        // Cells ring by ring outwards from the body's own, so that in a crowd the cap is reached
+        // with the nearest neighbours after scanning few cells.
+        for (int ring = 0; ring <= rings; ring++) {
+            for (int row = Math.max(r0, rc - ring); row <= Math.min(r1, rc + ring); row++) {
+                boolean edgeRow = row == rc - ring || row == rc + ring;
+                int step = edgeRow ? 1 : 2 * ring;
+                for (int col = cc - ring; col <= cc + ring; col += Math.max(step, 1)) {
+                    if (col < c0 || col > c1) {
                         continue;
                     }
-                    float dx = e.x[j] - cx;
-                    float dy = e.y[j] - cy;
-                    if (dx * dx + dy * dy <= r2) {
-                        visitor.accept(new NeighbourView(e, j));
-                        if (++visited >= MAX_NEIGHBOURS) {
-                            return;
+                    int end = grid.cellEnd(col, row);
+                    for (int k = grid.cellBegin(col, row); k < end; k++) {
+                        int j = items[k];
+                        if (e.id[j] == selfId) {
+                            continue;
+                        }
+                        float dx = e.x[j] - cx;
+                        float dy = e.y[j] - cy;
+                        if (dx * dx + dy * dy <= r2) {
+                            visitor.accept(new NeighbourView(e, j));
+                            if (++visited >= MAX_NEIGHBOURS) {
+                                return;
+                            }
                         }
                     }
                 }
