@@ -179,6 +179,10 @@ final class RunCommand {
                     .with("entities", world.entities.count)
                     .with("hz", world.hz)
                     .with("seed", options.seed));
+            if (reload.settings().safety().trusted()) {
+                events.emit(Event.of("warning", world.tick).with("message", "--trust-scripts: no sandbox and no work "
+                        + "budget; a script can now freeze or crash the game and reach outside it"));
+            }
             StdinReader.start(console.in(), engine.commandQueue());
             engine.runHeadless(Clock.system(), options.unthrottled);
             exit = shutDown(engine, reload, events, session.status(), session.reporter());
@@ -227,6 +231,7 @@ final class RunCommand {
         }
         ReloadSettings.Watch watch = ReloadSettings.Watch.valueOf(options.watch.toUpperCase(java.util.Locale.ROOT));
         long every = options.reloadEverySeconds == null ? 0 : Math.max(1, Math.round(options.reloadEverySeconds * 1000));
-        return new ReloadSettings(folder.toAbsolutePath().normalize(), kind, watch, options.quietMillis, every);
+        return new ReloadSettings(folder.toAbsolutePath().normalize(), kind, watch, options.quietMillis, every,
+                options.safety());
     }
 }

@@ -66,11 +66,32 @@ final class RunOptions {
     @Option(names = "--restore", paramLabel = "FILE", description = "Start from a world written by --snapshot.")
     Path restore;
 
+    @Option(names = "--budget", paramLabel = "N",
+            description = {"Work one behaviour update may do, counted deterministically: every loop back-edge and every "
+                + "method call in script code costs one unit, allocating an array of n elements n/64 more (default: "
+                + "1000000, about a millisecond of tight looping). An update past it is stopped and its effects discarded "
+                + "(a fault); a wall-clock backstop of " + "50 ms catches what the count cannot see."})
+    Long budget;
+
+    @Option(names = "--shadow-ticks", paramLabel = "N",
+            description = "Ticks a new generation runs on a copy of the world, off the game thread, before it goes live; "
+                + "a fault there rejects it (default: 30; 0 turns the shadow run off).")
+    int shadowTicks = dev.pitstop.reload.Safety.DEFAULT_SHADOW_TICKS;
+
+    @Option(names = "--trust-scripts",
+            description = "No sandbox and no budget instrumentation (scripts can then do anything Java can).")
+    boolean trustScripts;
+
     @Option(names = "--debug", paramLabel = "PORT",
             description = "Open the JVM's debugger port (JDWP) for an IDE to attach (the launcher passes it to the JVM).")
     Integer debugPort;
 
     List<SpawnSpec> spawnSpecs = List.of();
+
+    dev.pitstop.reload.Safety safety() {
+        return new dev.pitstop.reload.Safety(trustScripts,
+                budget == null ? dev.pitstop.reload.Safety.DEFAULT_BUDGET_UNITS : budget, shadowTicks);
+    }
 
     /** Checks what needs no scripts; spawn names are checked once generation 1 is built. */
     void validate() throws UsageError {
@@ -97,6 +118,12 @@ final class RunOptions {
         }
         if (scripts != null && scriptClasses != null) {
             throw new UsageError("--scripts and --script-classes exclude each other: give one");
+        }
+        if (budget != null && budget <= 0) {
+            throw new UsageError("--budget must be a positive number of work units, not " + budget);
+        }
+        if (shadowTicks < 0) {
+            throw new UsageError("--shadow-ticks must not be negative, not " + shadowTicks);
         }
         if (debugPort != null && (debugPort < 1 || debugPort > 65535)) {
             throw new UsageError("--debug must be a TCP port (1-65535), not " + debugPort);

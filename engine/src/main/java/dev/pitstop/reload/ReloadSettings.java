@@ -10,9 +10,10 @@ import java.nio.file.Path;
  * @param watch              how changes are noticed
  * @param quietMillis        how long the folder must be quiet before a change is built ({@code --quiet-ms})
  * @param reloadEveryMillis  timer reload period, 0 for none ({@code --reload-every})
+ * @param safety             sandbox, budget and shadow run
  */
 public record ReloadSettings(Path folder, ScriptFolder.Kind kind, Watch watch, long quietMillis,
-        long reloadEveryMillis) {
+        long reloadEveryMillis, Safety safety) {
 
     /** {@code --watch}. */
     public enum Watch { NATIVE, POLL, OFF }
