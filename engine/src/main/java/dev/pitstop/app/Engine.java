@@ -33,6 +33,9 @@ final class Engine implements FixedStepLoop.Ticker {
     /** A new generation that faults within this many live ticks is rolled back. */
     static final int ROLLBACK_WINDOW_TICKS = 60;
 
+    /** Entities in a shadow run's copy of the world: enough to meet every behaviour in use, cheap to copy. */
+    static final int SHADOW_SAMPLE_ENTITIES = 512;
+
     private final Simulation sim;
     private final ReloadCoordinator reload;
     private final EventLog events;
@@ -109,6 +112,7 @@ final class Engine implements FixedStepLoop.Ticker {
         while ((line = commands.poll()) != null) {
             execute(line);
         }
+        reload.serveWorldCopy(() -> sim.world().sample(SHADOW_SAMPLE_ENTITIES));
         installReady();
     }
 
@@ -271,8 +275,8 @@ final class Engine implements FixedStepLoop.Ticker {
     /** Runs headless until stopped: in real time, or as fast as it can with {@code unthrottled}. */
     void runHeadless(Clock clock, boolean unthrottled) {
         Thread game = Thread.currentThread();
-        // A ready generation wakes the sleeping game thread: it is installed between ticks at once.
-        reload.setOnReady(() -> java.util.concurrent.locks.LockSupport.unpark(game));
+        // The reload thread wakes the sleeping game thread when it wants it between two ticks.
+        reload.setWakeGameThread(() -> java.util.concurrent.locks.LockSupport.unpark(game));
         while (!stopRequested()) {
             frameStart();
             if (stopRequested()) {

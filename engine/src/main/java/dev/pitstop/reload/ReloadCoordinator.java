@@ -4,6 +4,7 @@ import dev.pitstop.api.Behaviour;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.world.SlotTable;
+import dev.pitstop.world.WorldState;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The reload pipeline: watcher → debounce → read → compile → verify → load → hand-off. Everything
@@ -34,12 +37,15 @@ import java.util.function.LongSupplier;
 public final class ReloadCoordinator implements AutoCloseable {
 
     private static final int WARM_UP_COMPILES = 3;
+    /** How long a shadow run waits for the game thread's copy of the world (a paused debugger, say). */
+    private static final long COPY_PATIENCE_MILLIS = 2000;
 
     private final ReloadSettings settings;
     private final EventSink events;
     private final LongSupplier tick;
     private final ScriptFolder folder;
-    private final ScriptCompiler compiler;
+    private final ScriptCompiler javac;
+    private final IncrementalCompiler compiler;
     private final GenerationBuilder builder = new GenerationBuilder();
     private final AtomicInteger nextNumber = new AtomicInteger(1);
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
@@ -54,7 +60,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     private boolean closed;
 
     private volatile SlotTable worldSlots = SlotTable.EMPTY;
-    private volatile Runnable onReady = () -> { };
+    private volatile Runnable wakeGameThread = () -> { };
+    private final AtomicReference<CompletableFuture<WorldState>> copyWanted = new AtomicReference<>();
     private volatile Set<String> liveNames = Set.of();
 
     // Reload thread state.
@@ -68,7 +75,8 @@ public final class ReloadCoordinator implements AutoCloseable {
         this.events = events;
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
-        this.compiler = settings.kind() == ScriptFolder.Kind.SOURCES ? new ScriptCompiler(scriptClassPath()) : null;
+        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? new ScriptCompiler(scriptClassPath()) : null;
+        this.compiler = javac == null ? null : new IncrementalCompiler(javac);
     }
 
     /** Where the API and JOML live, for javac. */
@@ -156,11 +164,40 @@ public final class ReloadCoordinator implements AutoCloseable {
     }
 
     /**
-     * Called on the reload thread each time a generation becomes ready, so that a game thread
-     * waiting for its next tick can install it at once instead of a tick later.
+     * Called on the reload thread when the game thread is wanted between two ticks (a generation is
+     * ready, or a shadow run needs a copy of the world), so that a game thread sleeping until its
+     * next tick can serve it at once instead of a tick later.
      */
-    public void setOnReady(Runnable callback) {
-        onReady = callback;
+    public void setWakeGameThread(Runnable callback) {
+        wakeGameThread = callback;
+    }
+
+    /**
+     * Between two ticks: if a shadow run is waiting for a copy of the world, hands it one made by
+     * {@code copier}. Game thread.
+     */
+    public void serveWorldCopy(Supplier<WorldState> copier) {
+        CompletableFuture<WorldState> wanted = copyWanted.getAndSet(null);
+        if (wanted != null) {
+            wanted.complete(copier.get());
+        }
+    }
+
+    /** A copy of the world taken by the game thread at a tick boundary, or null if it did not answer. */
+    private WorldState copyOfWorld() {
+        CompletableFuture<WorldState> wanted = new CompletableFuture<>();
+        copyWanted.set(wanted);
+        wakeGameThread.run();
+        try {
+            return wanted.get(COPY_PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        } finally {
+            copyWanted.compareAndSet(wanted, null);
+        }
     }
 
     /** A generation ready to install, or null. Game thread. */
@@ -192,7 +229,7 @@ public final class ReloadCoordinator implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            compiler.compile(sources);
+            javac.compile(sources);
         }
     }
 
@@ -286,9 +323,9 @@ public final class ReloadCoordinator implements AutoCloseable {
         Map<String, byte[]> classes;
         Map<String, String> sourceOf;
         if (compiler != null) {
-            CompileResult compiled = compiler.compile(files.files());
+            CompileResult compiled = announce ? compiler.compile(files) : compiler.full(files);
             long t1 = System.nanoTime();
-            phase(number, "compiled", (t1 - t0) / 1e6, null);
+            events.emit(phaseEvent(number, "compiled", (t1 - t0) / 1e6).with("files", compiled.compiledFiles()));
             if (!compiled.ok()) {
                 throw new Rejection("compile", compiled.errors());
             }
@@ -318,6 +355,9 @@ public final class ReloadCoordinator implements AutoCloseable {
         phase(number, "loaded", (t3 - t2) / 1e6, null);
 
         Generation g = built.generation();
+        if (announce && settings.safety().shadowTicks() > 0) {
+            shadow(number, g);
+        }
         Map<String, String> before = lastFingerprints;
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -338,18 +378,39 @@ public final class ReloadCoordinator implements AutoCloseable {
         ReadyGeneration r = new ReadyGeneration(g, added, removed, changed, sinceNanos);
         if (announce) {
             ready.set(r);
-            onReady.run();
+            wakeGameThread.run();
         }
         return r;
     }
 
+    /** Runs {@code g} on a sample of the live world; a fault rejects it (reason shadow). */
+    private void shadow(int number, Generation g) throws Rejection {
+        long t0 = System.nanoTime();
+        WorldState copy = copyOfWorld();
+        if (copy == null) {
+            events.emit(Event.of("warning", tick.getAsLong()).with("generation", number).with("message",
+                    "no shadow run: the game thread did not hand over a copy of the world in time"));
+            return;
+        }
+        ShadowRun.Fault fault = ShadowRun.run(g.table(), copy, settings.safety().shadowTicks());
+        phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
+        if (fault != null) {
+            throw new Rejection("shadow", Diagnostic.fromErrorText(fault.behaviour() + " faulted in the shadow run after "
+                    + (fault.tick() - copy.tick) + " ticks: ", fault.error()));
+        }
+    }
+
     private void phase(int number, String phase, double ms, String trigger) {
-        Event e = Event.of("reload", tick.getAsLong()).with("phase", phase).with("generation", number)
-                .with("ms", Math.round(ms * 1000) / 1000.0);
+        Event e = phaseEvent(number, phase, ms);
         if (trigger != null) {
             e.with("trigger", trigger);
         }
         events.emit(e);
+    }
+
+    private Event phaseEvent(int number, String phase, double ms) {
+        return Event.of("reload", tick.getAsLong()).with("phase", phase).with("generation", number)
+                .with("ms", Math.round(ms * 1000) / 1000.0);
     }
 
     private void reject(int number, String reason, List<Diagnostic> diagnostics) {

@@ -63,22 +63,31 @@ final class ScriptCompiler {
 
     /** Compiles every source; {@code sources} maps a path relative to the script folder to its bytes. */
     CompileResult compile(Map<String, byte[]> sources) {
+        return compile(sources, Map.of());
+    }
+
+    /**
+     * Compiles {@code sources} against {@code compiledClasses} (binary name → class bytes of
+     * scripts compiled before, which this compile does not rebuild), as if those were on the class
+     * path. The result holds only the classes made from {@code sources}.
+     */
+    CompileResult compile(Map<String, byte[]> sources, Map<String, byte[]> compiledClasses) {
         List<JavaFileObject> units = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : sources.entrySet()) {
             units.add(new SourceFile(e.getKey(), decode(e.getValue())));
         }
         if (units.isEmpty()) {
-            return new CompileResult(Map.of(), Map.of(), List.of());
+            return new CompileResult(Map.of(), Map.of(), List.of(), 0);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        MemoryFileManager files = new MemoryFileManager(standard);
+        MemoryFileManager files = new MemoryFileManager(standard, compiledClasses);
         boolean ok;
         try {
             ok = javac.getTask(null, files, diagnostics, OPTIONS, null, units).call();
         } catch (RuntimeException e) {
             // javac itself crashed (it happens on some malformed input): report, do not die.
             return new CompileResult(Map.of(), Map.of(),
-                    List.of(new Diagnostic(null, 0, 0, "the compiler failed: " + e)));
+                    List.of(new Diagnostic(null, 0, 0, "the compiler failed: " + e)), units.size());
         }
         List<Diagnostic> errors = new ArrayList<>();
         for (javax.tools.Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -92,9 +101,9 @@ final class ScriptCompiler {
             errors.add(new Diagnostic(null, 0, 0, "compilation failed"));
         }
         if (!errors.isEmpty()) {
-            return new CompileResult(Map.of(), Map.of(), errors);
+            return new CompileResult(Map.of(), Map.of(), errors, units.size());
         }
-        return new CompileResult(files.classes(), files.sourceOf(), List.of());
+        return new CompileResult(files.classes(), files.sourceOf(), List.of(), units.size());
     }
 
     /** javac's "cannot find symbol\n  symbol: x\n  location: y" as "cannot find symbol (symbol: x; location: y)". */
@@ -176,13 +185,46 @@ final class ScriptCompiler {
         }
     }
 
+    /** A script class compiled before, offered to javac as if it were on the class path. */
+    private static final class ClassInput extends SimpleJavaFileObject {
+        final String binaryName;
+        private final byte[] bytes;
+
+        ClassInput(String binaryName, byte[] bytes) {
+            super(URI.create("mem:///" + binaryName.replace('.', '/') + ".class"), Kind.CLASS);
+            this.binaryName = binaryName;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public java.io.InputStream openInputStream() {
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+    }
+
     /** Collects javac's output in memory and hides engine packages other than the API. */
     private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, ClassOutput> outputs = new LinkedHashMap<>();
         private final Map<String, String> sourceOf = new HashMap<>();
+        private final Map<String, List<JavaFileObject>> compiledByPackage = new HashMap<>();
 
-        MemoryFileManager(StandardJavaFileManager standard) {
+        MemoryFileManager(StandardJavaFileManager standard, Map<String, byte[]> compiled) {
             super(standard);
+            compiled.forEach((name, bytes) -> {
+                int dot = name.lastIndexOf('.');
+                String pkg = dot < 0 ? "" : name.substring(0, dot);
+                compiledByPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(new ClassInput(name, bytes));
+            });
+        }
+
+        @Override
+        public String inferBinaryName(Location location, JavaFileObject file) {
+            return file instanceof ClassInput c ? c.binaryName : super.inferBinaryName(location, file);
+        }
+
+        @Override
+        public boolean isSameFile(FileObject a, FileObject b) {
+            return a instanceof ClassInput || b instanceof ClassInput ? a == b : super.isSameFile(a, b);
         }
 
         @Override
@@ -199,10 +241,21 @@ final class ScriptCompiler {
         @Override
         public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
                 boolean recurse) throws IOException {
-            if (location == StandardLocation.CLASS_PATH && !visible(packageName)) {
-                return Collections.emptyList();
+            if (location != StandardLocation.CLASS_PATH) {
+                return super.list(location, packageName, kinds, recurse);
             }
-            return super.list(location, packageName, kinds, recurse);
+            List<JavaFileObject> found = new ArrayList<>();
+            if (visible(packageName)) {
+                super.list(location, packageName, kinds, recurse).forEach(found::add);
+            }
+            if (kinds.contains(JavaFileObject.Kind.CLASS)) {
+                compiledByPackage.forEach((pkg, classes) -> {
+                    if (pkg.equals(packageName) || recurse && pkg.startsWith(packageName + ".")) {
+                        found.addAll(classes);
+                    }
+                });
+            }
+            return found;
         }
 
         @Override

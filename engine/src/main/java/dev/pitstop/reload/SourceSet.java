@@ -54,6 +54,15 @@ public final class SourceSet {
         return changed;
     }
 
+    /** SHA-256 of one file's content, hex. */
+    static String hashOf(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String hashOf(Map<String, byte[]> files) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");

@@ -52,6 +52,33 @@ public final class WorldState {
         return stepNanos / 1e9f;
     }
 
+    /**
+     * A deep copy with at most {@code maxEntities} entities, taken evenly across the entity list
+     * (every k-th), so every behaviour in use is likely represented; shots, player, random source,
+     * slots and tick come along, waves do not (a copy should not grow). For shadow runs: cheap
+     * enough to take on the game thread between two ticks.
+     */
+    public WorldState sample(int maxEntities) {
+        Entities all = entities;
+        int stride = Math.max(1, (all.count + maxEntities - 1) / Math.max(1, maxEntities));
+        Entities picked = new Entities(Math.min(all.count, maxEntities));
+        for (int i = 0; i < all.count; i += stride) {
+            int j = picked.add(all.id[i], all.slot[i], all.x[i], all.y[i], all.health[i]);
+            picked.prevX[j] = all.prevX[i];
+            picked.prevY[j] = all.prevY[i];
+            picked.vx[j] = all.vx[i];
+            picked.vy[j] = all.vy[i];
+            picked.cooldown[j] = all.cooldown[i];
+            picked.memory[j] = all.memory[i].copy();
+        }
+        WorldState w = new WorldState(hz, new Rng(rng.state()), width, height, picked, projectiles.copy(),
+                player.copy());
+        w.tick = tick;
+        w.nextId = nextId;
+        w.slots = slots;
+        return w;
+    }
+
     /** A deep copy that shares nothing mutable with this world. */
     public WorldState copy() {
         WorldState w = new WorldState(hz, new Rng(rng.state()), width, height, entities.copy(),

@@ -40,7 +40,7 @@ class ClassFilesModeTest {
         Scripts.write(src, "t/Mover.java", Scripts.mover("Mover", "2f"));
         ideCompile(src, out);
         try (RunningEngine e = RunningEngine.headless("--script-classes", out.toString(), "--spawn", "Mover=3",
-                "--stats-every", "5")) {
+                "--stats-every", "5", "--shadow-ticks", "0")) {
             Event start = e.await(0, "start");
             assertEquals(List.of("Mover"), start.get("behaviours"));
             int m = e.mark();

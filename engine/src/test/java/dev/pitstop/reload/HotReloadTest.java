@@ -57,7 +57,7 @@ class HotReloadTest {
             assertEquals(5.0, meanSpeed(e.awaitStats(m, swap.tick()), "Mover"), 1e-4);
             List<String> phases = e.events("reload").stream().filter(r -> r.get("generation").equals(2))
                     .map(r -> (String) r.get("phase")).toList();
-            assertEquals(List.of("detected", "compiled", "verified", "loaded"), phases);
+            assertEquals(List.of("detected", "compiled", "verified", "loaded", "shadow"), phases);
 
             m = e.mark();
             Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "5f").replace("SPEED, 0f", "SPEED 0f"));
@@ -144,10 +144,32 @@ class HotReloadTest {
     }
 
     @Test
+    void aVersionThatThrowsIsRejectedByTheShadowRunAndTheLiveGameNeverSeesIt() throws Exception {
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=40",
+                "--stats-every", "5")) {
+            e.awaitStats(0, 0);
+            int m = e.mark();
+            Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f").replace("self.setVelocity(SPEED, 0f);",
+                    "if (n > 3) throw new IllegalStateException(\"broken on purpose\");"));
+            Event rejected = e.await(m, "rejected");
+            assertEquals("shadow", rejected.get("reason"));
+            Map<String, Object> d = diagnostics(rejected).get(0);
+            assertEquals("t/Mover.java", d.get("file"));
+            assertEquals(12L, ((Number) d.get("line")).longValue());
+            assertTrue(String.valueOf(d.get("message")).contains("broken on purpose"), d.toString());
+            assertTrue(e.events("reload").stream().anyMatch(r -> "shadow".equals(r.get("phase"))));
+            assertEquals(2.0, meanSpeed(e.awaitStats(e.mark(), rejected.tick() + 10), "Mover"), 1e-4, "old code runs on");
+            assertEquals(0, e.events("fault").size(), "the live game saw no fault");
+            assertEquals(0, e.events("swap").size());
+        }
+    }
+
+    @Test
     void aVersionThatThrowsRightAwayIsRolledBack() throws Exception {
         Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f"));
         try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=4",
-                "--stats-every", "5")) {
+                "--stats-every", "5", "--shadow-ticks", "0")) {
             e.awaitStats(0, 0);
             int m = e.mark();
             Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f").replace("self.setVelocity(SPEED, 0f);",

@@ -1,0 +1,44 @@
+package dev.pitstop.reload;
+
+import dev.pitstop.events.Event;
+import dev.pitstop.sim.DebugDraw;
+import dev.pitstop.sim.PlayerInput;
+import dev.pitstop.sim.ScriptTable;
+import dev.pitstop.sim.Simulation;
+import dev.pitstop.world.WorldState;
+
+/**
+ * Runs a candidate generation on a copy of the world for a few ticks, off the game thread, before
+ * it may go live: a script that throws on the situation at hand is caught here and the live game
+ * never sees it. It also warms the JIT on the new classes, so the first live ticks do not stutter.
+ * The copy belongs to this run alone; script logs and debug drawing from it go nowhere.
+ *
+ * <p>Shadow and live code are different classes (a generation's own), but a generation's static
+ * fields are shared by its shadow run and, later, its live run: scripts are warned off mutable
+ * statics for that reason too.
+ *
+ * <p>Reload thread only.
+ */
+final class ShadowRun {
+
+    /** The first fault of a shadow run: the behaviour, its text (with file:line), and when. */
+    record Fault(String behaviour, String error, long tick) { }
+
+    private ShadowRun() {
+    }
+
+    /** @return the first fault, or null if {@code ticks} ticks ran clean */
+    static Fault run(ScriptTable table, WorldState copy, int ticks) {
+        Fault[] first = new Fault[1];
+        Simulation sim = new Simulation(copy, (Event e) -> {
+            if (first[0] == null && e.type().equals("fault")) {
+                first[0] = new Fault(String.valueOf(e.get("behaviour")), String.valueOf(e.get("error")), e.tick());
+            }
+        }, new DebugDraw(false));
+        sim.install(table);
+        for (int i = 0; i < ticks && first[0] == null; i++) {
+            sim.tick(PlayerInput.NONE);
+        }
+        return first[0];
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pitstop.reload;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class IncrementalCompilerTest {
+
+    private final ScriptCompiler javac = new ScriptCompiler(ReloadCoordinator.scriptClassPath());
+
+    private static SourceSet sources(Map<String, String> files) {
+        Map<String, byte[]> m = new TreeMap<>();
+        files.forEach((k, v) -> m.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return new SourceSet(m);
+    }
+
+    private static String constant(String name, String expr) {
+        return "package p;\npublic final class " + name + " {\n    public static final int V = " + expr + ";\n}\n";
+    }
+
+    @Test
+    void aChangeRebuildsItsFileAndEveryFileThatNamesItTransitivelyAndNothingElse() {
+        Map<String, String> files = new TreeMap<>(Map.of(
+                "p/A.java", constant("A", "1"),
+                "p/B.java", constant("B", "A.V + 1"),
+                "p/C.java", constant("C", "B.V + 1"),
+                "p/D.java", constant("D", "40")));
+        IncrementalCompiler inc = new IncrementalCompiler(javac);
+        CompileResult first = inc.compile(sources(files));
+        assertTrue(first.ok());
+        assertEquals(4, first.compiledFiles());
+
+        files.put("p/A.java", constant("A", "100"));
+        CompileResult second = inc.compile(sources(files));
+        assertTrue(second.ok(), second.errors().toString());
+        assertEquals(3, second.compiledFiles(), "A, B (names A) and C (names B); not D");
+        CompileResult full = javac.compile(sources(files).files());
+        for (String c : full.classes().keySet()) {
+            assertArrayEquals(full.classes().get(c), second.classes().get(c), c + " as a full build makes it");
+        }
+        assertArrayEquals(first.classes().get("p.D"), second.classes().get("p.D"));
+
+        files.put("p/D.java", constant("D", "41"));
+        assertEquals(1, inc.compile(sources(files)).compiledFiles(), "D alone");
+        assertEquals(0, inc.compile(sources(files)).compiledFiles(), "nothing changed, nothing compiled");
+    }
+
+    @Test
+    void errorsAreTheOnesAFullBuildReports() {
+        Map<String, String> files = new TreeMap<>(Map.of(
+                "p/A.java", constant("A", "1"),
+                "p/B.java", constant("B", "A.V + 1")));
+        IncrementalCompiler inc = new IncrementalCompiler(javac);
+        assertTrue(inc.compile(sources(files)).ok());
+        files.remove("p/A.java");
+        CompileResult broken = inc.compile(sources(files));
+        assertFalse(broken.ok());
+        assertEquals("p/B.java", broken.errors().get(0).file());
+        assertEquals(3, broken.errors().get(0).line());
+
+        files.put("p/A.java", constant("A", "5"));
+        CompileResult fixed = inc.compile(sources(files));
+        assertTrue(fixed.ok());
+        assertEquals(2, fixed.classes().size());
+    }
+}
