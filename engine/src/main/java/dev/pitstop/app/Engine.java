@@ -10,6 +10,10 @@ import dev.pitstop.reload.Generation;
 import dev.pitstop.reload.GenerationHistory;
 import dev.pitstop.reload.ReadyGeneration;
 import dev.pitstop.reload.ReloadCoordinator;
+import dev.pitstop.replay.InputLog;
+import dev.pitstop.replay.InputTape;
+import dev.pitstop.replay.LoopEditor;
+import dev.pitstop.replay.Recorder;
 import dev.pitstop.sim.PlayerInput;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.sim.StatsReport;
@@ -50,6 +54,12 @@ final class Engine implements FixedStepLoop.Ticker {
     private volatile boolean stopRequested;
     private volatile long publishedTick;
     private Supplier<PlayerInput> input = () -> PlayerInput.NONE;
+    private Supplier<PlayerInput> liveInput = input;
+    private final InputLog inputLog = new InputLog(InputLog.TEN_MINUTES_AT_60_HZ);
+    private final LoopEditor loops;
+    private InputTape replay;
+    private Recorder recorder;
+    private Recorder frozenRecording;
     private long liveTicks;
     private boolean rollbackArmed;
     private long lastStatusNanos;
@@ -64,6 +74,25 @@ final class Engine implements FixedStepLoop.Ticker {
         this.statsEvery = statsEvery;
         this.loop = new FixedStepLoop(sim.world().stepNanos, this);
         this.publishedTick = sim.world().tick;
+        this.loops = new LoopEditor(events);
+    }
+
+    /** {@code --replay}: the player's input comes from {@code tape} (standing still after it ends). */
+    void replayInput(InputTape tape) {
+        replay = tape;
+    }
+
+    /** {@code --record}: keep the world as it is now and every tick's input from here on. */
+    void startRecording() {
+        recorder = new Recorder(sim.world());
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    LoopEditor loops() {
+        return loops;
     }
 
     Simulation sim() {
@@ -81,6 +110,7 @@ final class Engine implements FixedStepLoop.Ticker {
 
     void setInput(Supplier<PlayerInput> source) {
         input = source;
+        liveInput = source;
     }
 
     /** Makes generation 1 live (no swap event: the start event reports it). */
@@ -123,8 +153,15 @@ final class Engine implements FixedStepLoop.Ticker {
 
     @Override
     public void tick() {
+        long worldTick = sim.world().tick;
+        PlayerInput in = replay != null ? replay.at(worldTick) : input.get();
+        in = loops.inputFor(worldTick, in);
+        inputLog.record(worldTick, in);
+        if (recorder != null) {
+            recorder.record(in);
+        }
         long t0 = System.nanoTime();
-        sim.tick(input.get());
+        sim.tick(in);
         long tickNanos = System.nanoTime() - t0;
         tickTimes.record(tickNanos);
         statsTickTimes.record(tickNanos);
@@ -137,6 +174,17 @@ final class Engine implements FixedStepLoop.Ticker {
         if (w.tick % statsEvery == 0) {
             emitStats();
         }
+        WorldState again = loops.afterTick(w);
+        if (again != null) {
+            replaceWorld(again);
+        }
+    }
+
+    /** Goes on from {@code w} (a loop's start); the live scripts stay. */
+    private void replaceWorld(WorldState w) {
+        sim.replaceWorld(w);
+        publishedTick = w.tick;
+        publishWorld();
     }
 
     @Override
@@ -222,8 +270,103 @@ final class Engine implements FixedStepLoop.Ticker {
             case "step" -> loop.stepOnce();
             case "quit", "exit" -> requestStop();
             case "spawn" -> spawnCommand(arg);
+            case "loop-start" -> loopStart();
+            case "loop-end" -> loopEnd();
+            case "loop-off" -> loops.off(sim.world());
+            case "loop" -> {
+                switch (loops.state()) {
+                    case OFF -> loopStart();
+                    case MARKED -> loopEnd();
+                    case LOOPING -> loops.off(sim.world());
+                }
+            }
+            case "generation" -> switchGeneration(arg);
+            case "input" -> inputCommand(arg);
             default -> unknown(line, tick);
         }
+    }
+
+    private void loopStart() {
+        if (loops.state() == LoopEditor.State.LOOPING) {
+            loops.off(sim.world());
+        }
+        loops.markStart(sim.world());
+    }
+
+    private void loopEnd() {
+        WorldState start = loops.markEnd(sim.world(), inputLog);
+        if (start != null) {
+            if (recorder != null) {
+                events.emit(Event.of("warning", sim.world().tick).with("message", "the recording ends here: a loop "
+                        + "rewinds the world, which a recording cannot replay"));
+                frozenRecording = recorder;
+                recorder = null;
+            }
+            replaceWorld(start);
+        }
+    }
+
+    /**
+     * {@code input MX MY AIMX AIMY FIRE}: the player's input from the next tick on, until the next
+     * {@code input} ({@code input off} gives the input back to the window). For driving the
+     * player headless: tools, tests, bug reports.
+     */
+    private void inputCommand(String arg) {
+        if (arg.equals("off")) {
+            input = liveInput;
+            return;
+        }
+        String[] p = arg.split("\\s+");
+        try {
+            if (p.length != 5) {
+                throw new NumberFormatException();
+            }
+            PlayerInput fixed = new PlayerInput(Float.parseFloat(p[0]), Float.parseFloat(p[1]), Float.parseFloat(p[2]),
+                    Float.parseFloat(p[3]), p[4].equals("1") || p[4].equalsIgnoreCase("true"));
+            input = () -> fixed;
+        } catch (NumberFormatException e) {
+            error("input: expected MOVE_X MOVE_Y AIM_X AIM_Y FIRE (e.g. input 1 0 640 360 1), or input off");
+        }
+    }
+
+    /** A/B: make kept generation {@code arg} ("next" cycles) live again, without recompiling. */
+    private void switchGeneration(String arg) {
+        Generation to;
+        if (arg.equals("next")) {
+            to = history.nextInCycle();
+        } else {
+            try {
+                to = history.find(Integer.parseInt(arg));
+            } catch (NumberFormatException e) {
+                error("generation: expected a number or 'next', not '" + arg + "'");
+                return;
+            }
+        }
+        if (to == null) {
+            error("generation " + arg + " is not kept; kept: " + history.numbers());
+            return;
+        }
+        int from = sim.scripts().generation();
+        long t0 = System.nanoTime();
+        sim.install(to.table());
+        long t1 = System.nanoTime();
+        history.switchTo(to);
+        liveTicks = 0;
+        rollbackArmed = false;
+        events.emit(Event.of("swap", sim.world().tick)
+                .with("fromGeneration", from)
+                .with("toGeneration", to.number())
+                .with("pauseMicros", Math.round((t1 - t0) / 100.0) / 10.0)
+                .with("editToSwapMs", 0)
+                .with("changed", List.of())
+                .with("kind", "switch"));
+        reportOrphans();
+        publishWorld();
+    }
+
+    /** The recording to write at stop: the running one, or the one a loop cut short. */
+    Recorder finishedRecorder() {
+        return recorder != null ? recorder : frozenRecording;
     }
 
     private void spawnCommand(String arg) {
@@ -245,7 +388,7 @@ final class Engine implements FixedStepLoop.Ticker {
 
     private void unknown(String line, long tick) {
         error("unknown command '" + line + "'; commands: reload, rollback, stats, pause, resume, step, quit, "
-                + "spawn NAME=COUNT");
+                + "spawn NAME=COUNT, loop-start, loop-end, loop-off, generation N, input MX MY AX AY FIRE");
     }
 
     private void error(String message) {

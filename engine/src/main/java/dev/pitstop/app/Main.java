@@ -27,7 +27,8 @@ public final class Main implements Callable<Integer> {
 
     static final String STDIN = """
             Standard input, one command a line: reload, rollback, stats, pause, resume, step, quit,
-            spawn NAME=COUNT.""";
+            spawn NAME=COUNT; looped editing: loop-start, loop-end, loop-off, generation N|next;
+            input MOVE_X MOVE_Y AIM_X AIM_Y FIRE (drive the player headless), input off.""";
 
     @Override
     public Integer call() {

@@ -13,7 +13,9 @@ import dev.pitstop.reload.ScriptFolder;
 import dev.pitstop.reload.ScriptLoadException;
 import dev.pitstop.sim.DebugDraw;
 import dev.pitstop.sim.Simulation;
+import dev.pitstop.replay.Recording;
 import dev.pitstop.world.BadFileException;
+import dev.pitstop.world.Checksum;
 import dev.pitstop.world.Snapshot;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
@@ -34,6 +36,7 @@ final class RunCommand {
     private final RunOptions options;
     private final boolean demo;
     private final Console console;
+    private java.util.Map<String, String> recordedScripts = java.util.Map.of();
     private final PrintStream err;
 
     RunCommand(RunOptions options, boolean demo, Console console) {
@@ -76,16 +79,25 @@ final class RunCommand {
         }
 
         WorldState world;
-        if (options.restore != null) {
+        Recording replay = null;
+        if (options.replay != null) {
+            try {
+                replay = Recording.read(options.replay);
+            } catch (BadFileException e) {
+                throw new UsageError(e.getMessage());
+            }
+            world = replay.start().copy(); // the recorded player, mortal or not, for an exact replay
+        } else if (options.restore != null) {
             try {
                 world = Snapshot.read(options.restore);
             } catch (BadFileException e) {
                 throw new UsageError(e.getMessage());
             }
+            world.player.immortal = headless;
         } else {
             world = new WorldState(options.hz, options.seed, WorldState.DEFAULT_WIDTH, WorldState.DEFAULT_HEIGHT);
+            world.player.immortal = headless;
         }
-        world.player.immortal = headless;
 
         ReloadSettings settings = reloadSettings(home);
         if (!Files.isDirectory(settings.folder())) {
@@ -132,17 +144,30 @@ final class RunCommand {
         ConsoleReporter reporter = new ConsoleReporter(err, status);
         events.addListener(reporter);
 
-        if (options.restore == null) {
+        boolean freshWorld = options.restore == null && replay == null;
+        if (freshWorld) {
             world.slots = SlotTable.EMPTY.withAdded(first.table().names());
         }
         Simulation sim = new Simulation(world, events, new DebugDraw(!headless));
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
         running[0] = engine;
         engine.installFirst(first);
-        if (options.restore == null) {
+        if (freshWorld) {
             for (SpawnSpec s : options.spawnSpecs) {
                 sim.spawn(s.behaviour(), s.count());
             }
+        }
+        if (replay != null) {
+            engine.replayInput(replay.inputs());
+            String differ = ScriptHashes.differences(replay.scriptHashes(), first.fileHashes());
+            if (differ != null) {
+                events.emit(Event.of("warning", world.tick).with("message", "replaying " + options.replay
+                        + " with other scripts than it was recorded with: " + differ));
+            }
+        }
+        if (options.record != null) {
+            engine.startRecording();
+            recordedScripts = first.fileHashes();
         }
         // (The demo's waves arrive with the level file.)
         return new Session(engine, reload, events, status, reporter, settings.folder(), headless, first.number());
@@ -198,7 +223,7 @@ final class RunCommand {
     }
 
     private int shutDown(Engine engine, ReloadCoordinator reload, EventLog events, StatusLine status,
-            ConsoleReporter console) {
+            ConsoleReporter reporter) {
         int exit = 0;
         reload.close();
         engine.emitFinalStats();
@@ -212,10 +237,22 @@ final class RunCommand {
                 exit = 1;
             }
         }
+        if (options.record != null && engine.finishedRecorder() != null) {
+            try {
+                engine.finishedRecorder().finish(recordedScripts).write(options.record);
+            } catch (IOException e) {
+                events.emit(Event.of("error", w.tick).with("message",
+                        "cannot write recording " + options.record + ": " + e.getMessage()));
+                exit = 1;
+            }
+        }
+        if (options.replay != null) {
+            this.console.out().println("final checksum " + Checksum.hex(Checksum.of(w)) + " at tick " + w.tick);
+        }
         events.emit(Event.of("stop", w.tick));
         events.close();
         status.finish();
-        console.flush();
+        reporter.flush();
         return exit;
     }
 

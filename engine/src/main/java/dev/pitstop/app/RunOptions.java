@@ -66,6 +66,15 @@ final class RunOptions {
     @Option(names = "--restore", paramLabel = "FILE", description = "Start from a world written by --snapshot.")
     Path restore;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Write the start snapshot, every tick's input and the scripts' hashes to FILE when the run stops.")
+    Path record;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Replay a --record file: its world and its input (the scripts are today's; a warning says "
+                + "which differ). At stop the final checksum is printed.")
+    Path replay;
+
     @Option(names = "--budget", paramLabel = "N",
             description = {"Work one behaviour update may do, counted deterministically: every loop back-edge and every "
                 + "method call in script code costs one unit, allocating an array of n elements n/64 more (default: "
@@ -127,6 +136,12 @@ final class RunOptions {
         }
         if (debugPort != null && (debugPort < 1 || debugPort > 65535)) {
             throw new UsageError("--debug must be a TCP port (1-65535), not " + debugPort);
+        }
+        if (replay != null && (restore != null || !spawn.isEmpty())) {
+            throw new UsageError("--replay brings its own world: it excludes --restore and --spawn");
+        }
+        if (record != null) {
+            FileChecks.checkWritable(record, "--record");
         }
         if (restore != null && !spawn.isEmpty()) {
             throw new UsageError("--restore and --spawn exclude each other: a restored world brings its own enemies");

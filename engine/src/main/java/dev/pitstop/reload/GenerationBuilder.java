@@ -62,7 +62,7 @@ final class GenerationBuilder {
      * @param mustStay names that, if a class still has that simple name, must still be behaviours
      * @param slots    the world's slot table, to align the new table to
      */
-    Built load(int number, Checked checked, String sourceHash, Collection<String> mustStay, SlotTable slots)
+    Built load(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay, SlotTable slots)
             throws Rejection {
         Map<String, byte[]> classes = checked.classes();
         Map<String, ClassFacts> facts = checked.facts();
@@ -125,7 +125,7 @@ final class GenerationBuilder {
         Map<String, String> fingerprints = new TreeMap<>();
         behaviourClass.forEach((simple, className) -> fingerprints.put(simple, fingerprint(className, facts, classes)));
         ScriptTable table = new ScriptTable(number, behaviours, locator, slots);
-        return new Built(new Generation(number, table, sourceHash, fingerprints), fieldWarnings(loaded.values(), files));
+        return new Built(new Generation(number, table, fileHashes, fingerprints), fieldWarnings(loaded.values(), files));
     }
 
     private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf)

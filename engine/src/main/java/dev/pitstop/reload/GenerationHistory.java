@@ -1,21 +1,21 @@
 package dev.pitstop.reload;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * The generations that went live, newest first, at most {@link #capacity()} of them: the live one
- * and the ones a rollback or an A/B switch can go back to. Anything older is dropped here so that
- * its class loader can be collected. Game thread only.
+ * The generations kept alive on purpose, newest first, at most {@link #capacity()} of them, and
+ * which one is live: what a rollback goes back to and what an A/B switch ({@code generation N},
+ * F8) chooses among. Anything older is dropped here so that its class loader can be collected.
+ * Game thread only.
  */
 public final class GenerationHistory {
 
     public static final int DEFAULT_CAPACITY = 4;
 
     private final int capacity;
-    private final Deque<Generation> kept = new ArrayDeque<>();
+    private final List<Generation> kept = new ArrayList<>();
+    private Generation live;
 
     public GenerationHistory(int capacity) {
         if (capacity < 2) {
@@ -28,33 +28,54 @@ public final class GenerationHistory {
         return capacity;
     }
 
-    /** Records {@code g} as live. */
+    /** Records a newly built {@code g} as kept and live; the oldest kept one beyond capacity goes. */
     public void wentLive(Generation g) {
         kept.removeIf(k -> k.number() == g.number());
-        kept.addFirst(g);
+        int at = 0;
+        while (at < kept.size() && kept.get(at).number() > g.number()) {
+            at++;
+        }
+        kept.add(at, g);
+        live = g;
         while (kept.size() > capacity) {
-            kept.removeLast();
+            kept.remove(kept.size() - 1);
         }
     }
 
     public Generation live() {
-        return kept.peekFirst();
+        return live;
     }
 
-    /** The generation live before the current one, or null. */
+    /** The newest kept generation older than the live one, or null. */
     public Generation previous() {
-        if (kept.size() < 2) {
-            return null;
+        for (Generation g : kept) {
+            if (live != null && g.number() < live.number()) {
+                return g;
+            }
         }
-        var it = kept.iterator();
-        it.next();
-        return it.next();
+        return null;
     }
 
-    /** Drops the live generation (it failed) and returns the one now live, or null if none is left. */
+    /** Drops the live generation (it failed or was rolled back) and makes {@link #previous()} live. */
     public Generation dropLive() {
-        kept.pollFirst();
-        return kept.peekFirst();
+        Generation to = previous();
+        kept.remove(live);
+        live = to;
+        return to;
+    }
+
+    /** Makes the kept generation {@code g} live without dropping anything (an A/B switch). */
+    public void switchTo(Generation g) {
+        if (!kept.contains(g)) {
+            throw new IllegalArgumentException("generation " + g.number() + " is not kept");
+        }
+        live = g;
+    }
+
+    /** The next older kept generation after the live one, wrapping to the newest (F8). */
+    public Generation nextInCycle() {
+        Generation older = previous();
+        return older != null ? older : kept.isEmpty() ? null : kept.get(0);
     }
 
     /** A kept generation by number, or null. */

@@ -350,7 +350,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         GenerationBuilder.Checked checked = builder.check(classes, sourceOf, lines);
         long t2 = System.nanoTime();
         phase(number, "verified", (t2 - t0) / 1e6, null);
-        GenerationBuilder.Built built = builder.load(number, checked, files.hash(), mustStay, worldSlots);
+        GenerationBuilder.Built built = builder.load(number, checked, files.fileHashes(), mustStay, worldSlots);
         long t3 = System.nanoTime();
         phase(number, "loaded", (t3 - t2) / 1e6, null);
 

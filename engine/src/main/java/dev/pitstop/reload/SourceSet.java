@@ -54,6 +54,13 @@ public final class SourceSet {
         return changed;
     }
 
+    /** Path → SHA-256 of its content, for every file. */
+    public Map<String, String> fileHashes() {
+        Map<String, String> m = new TreeMap<>();
+        files.forEach((path, content) -> m.put(path, hashOf(content)));
+        return Collections.unmodifiableMap(m);
+    }
+
     /** SHA-256 of one file's content, hex. */
     static String hashOf(byte[] content) {
         try {

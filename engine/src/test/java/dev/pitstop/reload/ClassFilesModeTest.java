@@ -48,7 +48,7 @@ class ClassFilesModeTest {
             ideCompile(src, out);
             Event swap = e.await(m, "swap");
             assertEquals(List.of("Mover"), swap.get("changed"));
-            HotReloadTest.awaitSpeed(e, m, "Mover", 5);
+            dev.pitstop.testing.Stats.awaitSpeed(e, m, "Mover", 5);
 
             m = e.mark();
             Scripts.write(src, "t/Mover.java", Scripts.mover("Mover", "5f").replace("self.setVelocity(SPEED, 0f);",

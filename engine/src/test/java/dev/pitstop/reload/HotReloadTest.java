@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pitstop.events.Event;
 import dev.pitstop.testing.RunningEngine;
 import dev.pitstop.testing.Scripts;
+import static dev.pitstop.testing.Stats.awaitSpeed;
+import static dev.pitstop.testing.Stats.behaviour;
+import static dev.pitstop.testing.Stats.meanSpeed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,23 +23,8 @@ class HotReloadTest {
     Path dir;
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> behaviour(Event stats, String name) {
-        return (Map<String, Object>) ((Map<String, Object>) stats.get("behaviours")).get(name);
-    }
-
-    static double meanSpeed(Event stats, String name) {
-        return ((Number) behaviour(stats, name).get("meanSpeed")).doubleValue();
-    }
-
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> diagnostics(Event rejected) {
         return (List<Map<String, Object>>) rejected.get("diagnostics");
-    }
-
-    /** Waits for stats (after {@code from}) showing {@code name} at {@code speed}. */
-    static Event awaitSpeed(RunningEngine e, int from, String name, double speed) {
-        return e.await(from, ev -> ev.type().equals("stats") && behaviour(ev, name) != null
-                && Math.abs(meanSpeed(ev, name) - speed) < 1e-3, name + " at speed " + speed);
     }
 
     @Test
