@@ -398,9 +398,15 @@ final class Engine implements FixedStepLoop.Ticker {
     /** The status line's text. */
     String statusText() {
         WorldState w = sim.world();
-        return String.format("tick %d | %d entities | generation %d | tick p50 %.2f ms p99 %.2f ms%s",
+        String looping = switch (loops.state()) {
+            case OFF -> "";
+            case MARKED -> " | loop marked";
+            case LOOPING -> " | loop pass " + loops.iteration() + " at " + loops.position(w.tick)[0] + "/"
+                    + loops.position(w.tick)[1];
+        };
+        return String.format("tick %d | %d entities | generation %d | tick p50 %.2f ms p99 %.2f ms%s%s",
                 w.tick, w.entities.count, sim.scripts().generation(), tickTimes.percentileMillis(50),
-                tickTimes.percentileMillis(99), loop.paused() ? " | paused" : "");
+                tickTimes.percentileMillis(99), loop.paused() ? " | paused" : "", looping);
     }
 
     /** Once a second: the status line. */

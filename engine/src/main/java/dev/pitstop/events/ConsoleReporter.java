@@ -83,7 +83,11 @@ public final class ConsoleReporter implements EventSink {
             case "error" -> "pitstop: error: " + f.get("message");
             case "log" -> "[" + f.get("behaviour") + " #" + f.get("entity") + "] " + f.get("message");
             case "fault" -> fault(f);
-            case "loop" -> null;
+            case "loop" -> "pitstop: loop pass " + f.get("iteration") + " ended, checksum " + f.get("checksum");
+            case "loop-marked" -> "pitstop: loop start marked at tick " + e.tick() + " (loop-end closes the loop)";
+            case "loop-closed" -> "pitstop: looping ticks " + f.get("startTick") + " to " + f.get("endTick")
+                    + " (loop-off leaves the loop)";
+            case "loop-off" -> "pitstop: loop off; the game goes on from here";
             default -> null;
         };
     }
