@@ -46,6 +46,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private volatile boolean stopRequested;
     private volatile long publishedTick;
     private Supplier<PlayerInput> input = () -> PlayerInput.NONE;
+    private Runnable frameHook = () -> { };
     private long liveTicks;
     private boolean rollbackArmed;
     private long lastStatusNanos;
@@ -79,6 +80,20 @@ final class Engine implements FixedStepLoop.Ticker {
         input = source;
     }
 
+    /** Runs at the start of every frame, before queued commands: takes saved assets (a level) in. */
+    void onFrameStart(Runnable hook) {
+        frameHook = hook;
+    }
+
+    /** Replaces the world with {@code fresh} (R in the window); the live scripts stay. Game thread. */
+    void restart(WorldState fresh) {
+        sim.replaceWorld(fresh);
+        publishedTick = fresh.tick;
+        events.emit(Event.of("restart", fresh.tick).with("entities", fresh.entities.count));
+        reportOrphans();
+        publishWorld();
+    }
+
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
         sim.install(g.table());
@@ -104,6 +119,7 @@ final class Engine implements FixedStepLoop.Ticker {
 
     /** Between frames: run queued commands and install a ready generation. */
     void frameStart() {
+        frameHook.run();
         String line;
         while ((line = commands.poll()) != null) {
             execute(line);

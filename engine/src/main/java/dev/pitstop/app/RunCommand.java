@@ -1,10 +1,13 @@
 package dev.pitstop.app;
 
+import dev.pitstop.assets.AssetPoller;
 import dev.pitstop.events.ConsoleReporter;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventLog;
 import dev.pitstop.events.StatusLine;
 import dev.pitstop.loop.Clock;
+import dev.pitstop.platform.GameWindow;
+import dev.pitstop.platform.WindowException;
 import dev.pitstop.reload.Diagnostic;
 import dev.pitstop.reload.Generation;
 import dev.pitstop.reload.ReloadCoordinator;
@@ -16,11 +19,14 @@ import dev.pitstop.sim.Simulation;
 import dev.pitstop.world.BadFileException;
 import dev.pitstop.world.Snapshot;
 import dev.pitstop.world.SlotTable;
+import dev.pitstop.world.Waves;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -56,9 +62,14 @@ final class RunCommand {
     private int start() throws UsageError {
         options.validate();
         Path home = Launcher.home();
-        boolean headless = options.headless || demo; // the window comes with the demo issue
-        if (demo && !options.headless) {
-            err.println("pitstop: no window yet in this build; running the game headless in the terminal (Ctrl+C or 'quit' to stop)");
+        boolean headless = options.headless;
+        if (!headless && !GameWindow.displayExpected()) {
+            if (!demo) {
+                throw new UsageError("no display for a window (DISPLAY and WAYLAND_DISPLAY are unset): add --headless, "
+                        + "or run under xvfb-run -a");
+            }
+            err.println(WindowedRun.noDisplayLine("DISPLAY and WAYLAND_DISPLAY are unset"));
+            headless = true;
         }
 
         WorldState world;
@@ -103,6 +114,28 @@ final class RunCommand {
             }
         }
 
+        AssetPoller assets = new AssetPoller();
+        List<String> levelWarnings = new ArrayList<>();
+        LevelSource level = options.spawnSpecs.isEmpty() && options.restore == null
+                ? LevelSource.open(options.level, home, first.table().names(), assets, levelWarnings::add) : null;
+        WindowedRun window = null;
+        if (!headless) {
+            try {
+                window = WindowedRun.open("on".equals(options.vsync), home, assets, events);
+            } catch (WindowException e) {
+                if (!(demo && e.noDisplay())) {
+                    err.println("pitstop: " + e.getMessage());
+                    return 2;
+                }
+                err.println(WindowedRun.noDisplayLine(e.getMessage()));
+                headless = true;
+                world.player.immortal = true;
+            } catch (IOException e) {
+                err.println("pitstop: cannot read the shaders: " + e.getMessage());
+                return 2;
+            }
+        }
+
         // From here on the command line was good: things get written.
         if (options.events != null) {
             try {
@@ -117,6 +150,12 @@ final class RunCommand {
         StatusLine status = new StatusLine(err, tty);
         ConsoleReporter reporter = new ConsoleReporter(err, status);
         events.addListener(reporter);
+        for (String w : levelWarnings) {
+            events.emit(Event.of("warning", world.tick).with("message", w));
+        }
+        if (headless && options.screenshot != null) {
+            events.emit(Event.of("warning", world.tick).with("message", "--screenshot needs a window; no picture is written"));
+        }
 
         if (options.restore == null) {
             world.slots = SlotTable.EMPTY.withAdded(first.table().names());
@@ -130,7 +169,11 @@ final class RunCommand {
                 sim.spawn(s.behaviour(), s.count());
             }
         }
-        // (The demo's waves arrive with the level file.)
+        if (level != null) {
+            world.waves = new Waves(level.waves());
+            engine.onFrameStart(() -> level.applyChange(sim, events));
+        }
+        StartingWorld start = new StartingWorld(world, level);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -147,6 +190,9 @@ final class RunCommand {
         try {
             try {
                 reload.start();
+                if (settings.watch() != ReloadSettings.Watch.OFF) {
+                    assets.start();
+                }
             } catch (IOException e) {
                 events.emit(Event.of("warning", world.tick).with("message",
                         "cannot watch " + settings.folder() + " (" + e.getMessage() + "); edits need 'reload'"));
@@ -159,9 +205,17 @@ final class RunCommand {
                     .with("hz", world.hz)
                     .with("seed", options.seed));
             StdinReader.start(console.in(), engine.commandQueue());
-            engine.runHeadless(Clock.system(), options.unthrottled);
-            exit = shutDown(engine, reload, events, status, reporter);
+            if (window != null) {
+                exit = window.run(engine, start, Clock.system(), options.screenshot);
+            } else {
+                engine.runHeadless(Clock.system(), options.unthrottled);
+            }
+            exit = Math.max(exit, shutDown(engine, reload, events, status, reporter));
         } finally {
+            if (window != null) {
+                window.close();
+            }
+            assets.close();
             stopped.countDown();
         }
         try {

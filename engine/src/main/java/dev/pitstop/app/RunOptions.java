@@ -70,6 +70,18 @@ final class RunOptions {
             description = "Open the JVM's debugger port (JDWP) for an IDE to attach (the launcher passes it to the JVM).")
     Integer debugPort;
 
+    @Option(names = "--level", paramLabel = "FILE",
+            description = "The waves, hot-reloaded (default: assets/levels/arena.level); not used with --spawn or --restore.")
+    Path level;
+
+    @Option(names = "--vsync", paramLabel = "on|off",
+            description = "Window: wait for the display's refresh before each frame (default: on); off to measure frame times.")
+    String vsync = "on";
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Window: write a PNG of the last frame when the run stops (e.g. with --ticks N).")
+    Path screenshot;
+
     List<SpawnSpec> spawnSpecs = List.of();
 
     /** Checks what needs no scripts; spawn names are checked once generation 1 is built. */
@@ -114,6 +126,16 @@ final class RunOptions {
         }
         if (snapshot != null) {
             FileChecks.checkWritable(snapshot, "--snapshot");
+        }
+        if (!List.of("on", "off").contains(vsync)) {
+            throw new UsageError("--vsync must be on or off, not '" + vsync + "'");
+        }
+        if (screenshot != null) {
+            FileChecks.checkWritable(screenshot, "--screenshot");
+        }
+        if (level != null && (restore != null || !spawn.isEmpty())) {
+            throw new UsageError("--level and " + (restore != null ? "--restore" : "--spawn")
+                    + " exclude each other: the level's waves are for a fresh world");
         }
     }
 }

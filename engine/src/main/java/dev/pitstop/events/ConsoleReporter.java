@@ -83,6 +83,10 @@ public final class ConsoleReporter implements EventSink {
             case "error" -> "pitstop: error: " + f.get("message");
             case "log" -> "[" + f.get("behaviour") + " #" + f.get("entity") + "] " + f.get("message");
             case "fault" -> fault(f);
+            case "level" -> "pitstop: level " + f.get("file") + " reloaded (" + f.get("waves") + " waves)";
+            case "restart" -> "pitstop: restarted";
+            case "frames" -> "pitstop: " + f.get("frames") + " frames, frame time p50 " + f.get("p50Ms") + " ms, p99 "
+                    + f.get("p99Ms") + " ms (vsync " + (Boolean.TRUE.equals(f.get("vsync")) ? "on" : "off") + ")";
             case "loop" -> null;
             default -> null;
         };
