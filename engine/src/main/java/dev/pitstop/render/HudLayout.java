@@ -83,7 +83,8 @@ public final class HudLayout {
         FrameTimes times = f.frameTimes;
         float line = LINE_PIXELS * s;
         float pad = 6 * s;
-        float width = Math.min(f.framebufferWidth - 2 * pad, 560 * s);
+        float width = Math.min(f.framebufferWidth - 2 * pad,
+                Math.max(FrameTimes.CAPACITY * barWidth(s), c.textWidth(HOTKEYS, s)) + 2 * pad);
         int logLines = h.logs().size();
         float graphHeight = 48 * s;
         float height = pad * 2 + line * (6 + (logLines > 0 ? logLines + 1 : 0) + (h.notice() != null ? 1 : 0))
@@ -134,7 +135,7 @@ public final class HudLayout {
         y += line;
 
         y += pad / 2;
-        graph(times, c, x, y, width - 2 * pad, graphHeight, s);
+        graph(times, c, x, y, Math.min(width - 2 * pad, FrameTimes.CAPACITY * barWidth(s)), graphHeight, s);
         y += graphHeight + pad / 2;
         sb.setLength(0);
         sb.append("frame time, last ").append(FrameTimes.CAPACITY).append(" frames (line ");
@@ -167,21 +168,29 @@ public final class HudLayout {
         }
     }
 
+    /** One frame's bar in the graph, in pixels. */
+    static float barWidth(float scale) {
+        return Math.max(1f, scale);
+    }
+
     private static void graph(FrameTimes times, HudCanvas c, float x, float y, float width, float height, float s) {
         c.rect(x, y, width, height, 0x000000, 0.5f);
-        float barWidth = Math.max(1f, s);
+        float barWidth = barWidth(s);
         int bars = Math.min(times.size(), (int) (width / barWidth));
         for (int age = 0; age < bars; age++) {
             float bx = x + width - (age + 1) * barWidth;
-            if (times.swapAgo(age)) {
-                c.rect(bx, y, barWidth, height, SWAP_MARK, 1f);
-                continue;
-            }
             float ms = times.millisAgo(age);
             float h = Math.min(1f, ms / GRAPH_MAX_MILLIS) * height;
             c.rect(bx, y + height - h, barWidth, h, ms > GRAPH_MAX_MILLIS / 2 ? GRAPH_SLOW : GRAPH_BAR, 1f);
         }
         c.rect(x, y + height / 2, width, Math.max(1f, s / 2), GRAPH_GUIDE, 0.8f);
+        // Swap marks last, wider than a bar, so that they stand out from a spike of slow frames.
+        for (int age = 0; age < bars; age++) {
+            if (times.swapAgo(age)) {
+                float bx = x + width - (age + 1) * barWidth;
+                c.rect(Math.max(x, bx - barWidth), y, 3 * barWidth, height, SWAP_MARK, 1f);
+            }
+        }
     }
 
     private void errors(Frame f, HudCanvas c, float s) {

@@ -131,7 +131,7 @@ class HudLayoutTest {
         Frame f = frame(1280, 720);
         RecordingCanvas c = layout(f);
         float s = HudLayout.scaleFor(720);
-        long fullHeight = c.rects.stream().filter(r -> r.width() == Math.max(1f, s) && r.height() == 48 * s).count();
+        long fullHeight = c.rects.stream().filter(r -> r.width() == 3 * HudLayout.barWidth(s) && r.height() == 48 * s).count();
         assertEquals(1, fullHeight, "one swap mark over the full graph height");
     }
 
