@@ -206,7 +206,7 @@ final class RunCommand {
                     .with("seed", options.seed));
             StdinReader.start(console.in(), engine.commandQueue());
             if (window != null) {
-                exit = window.run(engine, start, Clock.system(), options.screenshot);
+                exit = window.run(engine, start, Clock.system(), options.screenshot, "on".equals(options.debugDraw));
             } else {
                 engine.runHeadless(Clock.system(), options.unthrottled);
             }

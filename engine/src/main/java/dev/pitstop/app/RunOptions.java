@@ -78,6 +78,10 @@ final class RunOptions {
             description = "Window: wait for the display's refresh before each frame (default: on); off to measure frame times.")
     String vsync = "on";
 
+    @Option(names = "--debug-draw", paramLabel = "on|off",
+            description = "Window: start with the scripts' debug drawing shown (default: on); F2 toggles it.")
+    String debugDraw = "on";
+
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Window: write a PNG of the last frame when the run stops (e.g. with --ticks N).")
     Path screenshot;
@@ -129,6 +133,9 @@ final class RunOptions {
         }
         if (!List.of("on", "off").contains(vsync)) {
             throw new UsageError("--vsync must be on or off, not '" + vsync + "'");
+        }
+        if (!List.of("on", "off").contains(debugDraw)) {
+            throw new UsageError("--debug-draw must be on or off, not '" + debugDraw + "'");
         }
         if (screenshot != null) {
             FileChecks.checkWritable(screenshot, "--screenshot");

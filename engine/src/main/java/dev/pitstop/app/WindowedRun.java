@@ -85,13 +85,15 @@ final class WindowedRun implements AutoCloseable {
      * Runs frames until the engine stops (tick limit, Esc, window closed, {@code quit}).
      *
      * @param screenshot where to save the last frame, or null
+     * @param showDebug whether the scripts' debug drawing is shown at first (F2 toggles it)
      * @return 0, or 1 when the screenshot could not be written
      */
-    int run(Engine engine, StartingWorld start, Clock clock, Path screenshot) {
+    int run(Engine engine, StartingWorld start, Clock clock, Path screenshot, boolean showDebug) {
         Simulation sim = engine.sim();
         FixedStepLoop loop = engine.loop();
         engine.setInput(() -> controls.nextInput(sim.world().width, sim.world().height));
         frame.debug = sim.debugDraw();
+        frame.showDebug = showDebug;
         long lastFrameNanos = clock.nanos();
         while (!engine.stopRequested()) {
             window.pollEvents();

@@ -3,7 +3,7 @@ package dev.pitstop.input;
 /**
  * What a hotkey asks for, independent of the keyboard library. The window maps keys to these; the
  * frame loop acts on them between frames. F6 and F8 are kept free for looped replay and A/B
- * switching. Immutable.
+ * switching. Immutable; any thread.
  */
 public enum Hotkey {
     /** F1. */

@@ -3,6 +3,7 @@ package dev.pitstop.platform;
 /**
  * The window or its OpenGL context could not be made. {@link #noDisplay()} tells a machine without
  * a display (the demo then runs headless) from a real failure (an exit with GLFW's message).
+ * Thrown by {@link GameWindow#open} on the game thread.
  */
 public final class WindowException extends Exception {
 

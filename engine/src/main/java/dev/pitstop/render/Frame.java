@@ -23,6 +23,10 @@ public final class Frame {
     public HudModel hud = new HudModel();
     public FrameTimes frameTimes = new FrameTimes();
 
+    private Letterbox box;
+    private final int[] boxFor = new int[2];
+    private final float[] boxArena = new float[2];
+
     /** The arena's place in the framebuffer; recomputed only when a size changes. */
     public Letterbox letterbox() {
         if (box == null || boxFor[0] != framebufferWidth || boxFor[1] != framebufferHeight
@@ -35,10 +39,6 @@ public final class Frame {
         }
         return box;
     }
-
-    private Letterbox box;
-    private final int[] boxFor = new int[2];
-    private final float[] boxArena = new float[2];
 
     /** Whether the player is down (the game is over until a restart). */
     public boolean gameOver() {
