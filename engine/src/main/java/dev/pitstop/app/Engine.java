@@ -60,6 +60,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private InputTape replay;
     private Recorder recorder;
     private Recorder frozenRecording;
+    private Runnable frameHook = () -> { };
     private long liveTicks;
     private boolean rollbackArmed;
     private long lastStatusNanos;
@@ -113,6 +114,18 @@ final class Engine implements FixedStepLoop.Ticker {
         liveInput = source;
     }
 
+    /** Runs at the start of every frame, before queued commands: takes saved assets (a level) in. */
+    void onFrameStart(Runnable hook) {
+        frameHook = hook;
+    }
+
+    /** Replaces the world with {@code fresh} (R in the window); the live scripts stay. Game thread. */
+    void restart(WorldState fresh) {
+        replaceWorld(fresh);
+        events.emit(Event.of("restart", fresh.tick).with("entities", fresh.entities.count));
+        reportOrphans();
+    }
+
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
         sim.install(g.table());
@@ -138,6 +151,7 @@ final class Engine implements FixedStepLoop.Ticker {
 
     /** Between frames: run queued commands and install a ready generation. */
     void frameStart() {
+        frameHook.run();
         String line;
         while ((line = commands.poll()) != null) {
             execute(line);

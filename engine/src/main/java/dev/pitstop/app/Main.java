@@ -23,7 +23,8 @@ public final class Main implements Callable<Integer> {
 
     static final String HOTKEYS = """
             Hotkeys (window): F1 HUD, F2 debug drawing, F5 reload now, F7 roll back to the previous
-            generation, P pause, . single step while paused, Esc quit.""";
+            generation, P pause, . single step while paused, Esc quit.
+            Play: WASD or arrows move, the mouse aims, left button or space fires, R restarts.""";
 
     static final String STDIN = """
             Standard input, one command a line: reload, rollback, stats, pause, resume, step, quit,

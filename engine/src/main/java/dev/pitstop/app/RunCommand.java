@@ -1,10 +1,13 @@
 package dev.pitstop.app;
 
+import dev.pitstop.assets.AssetPoller;
 import dev.pitstop.events.ConsoleReporter;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventLog;
 import dev.pitstop.events.StatusLine;
 import dev.pitstop.loop.Clock;
+import dev.pitstop.platform.GameWindow;
+import dev.pitstop.platform.WindowException;
 import dev.pitstop.reload.Diagnostic;
 import dev.pitstop.reload.Generation;
 import dev.pitstop.reload.ReloadCoordinator;
@@ -18,11 +21,14 @@ import dev.pitstop.world.BadFileException;
 import dev.pitstop.world.Checksum;
 import dev.pitstop.world.Snapshot;
 import dev.pitstop.world.SlotTable;
+import dev.pitstop.world.Waves;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +64,12 @@ final class RunCommand {
 
     /** What {@link #prepare} sets up for {@link #runSession}; it holds no script object. */
     private record Session(Engine engine, ReloadCoordinator reload, EventLog events, StatusLine status,
-            ConsoleReporter reporter, Path scriptFolder, boolean headless, int firstGeneration) { }
+            ConsoleReporter reporter, ReloadSettings settings, WindowedRun window, AssetPoller assets,
+            StartingWorld start, int firstGeneration) {
+        Path scriptFolder() {
+            return settings.folder();
+        }
+    }
 
     private int start() throws UsageError {
         Session session = prepare();
@@ -73,9 +84,14 @@ final class RunCommand {
     private Session prepare() throws UsageError {
         options.validate();
         Path home = Launcher.home();
-        boolean headless = options.headless || demo; // the window comes with the demo issue
-        if (demo && !options.headless) {
-            err.println("pitstop: no window yet in this build; running the game headless in the terminal (Ctrl+C or 'quit' to stop)");
+        boolean headless = options.headless;
+        if (!headless && !GameWindow.displayExpected()) {
+            if (!demo) {
+                throw new UsageError("no display for a window (DISPLAY and WAYLAND_DISPLAY are unset): add --headless, "
+                        + "or run under xvfb-run -a");
+            }
+            err.println(WindowedRun.noDisplayLine("DISPLAY and WAYLAND_DISPLAY are unset"));
+            headless = true;
         }
 
         WorldState world;
@@ -129,6 +145,28 @@ final class RunCommand {
             }
         }
 
+        AssetPoller assets = new AssetPoller();
+        List<String> levelWarnings = new ArrayList<>();
+        LevelSource level = options.spawnSpecs.isEmpty() && options.restore == null && replay == null
+                ? LevelSource.open(options.level, home, first.table().names(), assets, levelWarnings::add) : null;
+        WindowedRun window = null;
+        if (!headless) {
+            try {
+                window = WindowedRun.open("on".equals(options.vsync), home, assets, events);
+            } catch (WindowException e) {
+                if (!(demo && e.noDisplay())) {
+                    err.println("pitstop: " + e.getMessage());
+                    return null;
+                }
+                err.println(WindowedRun.noDisplayLine(e.getMessage()));
+                headless = true;
+                world.player.immortal = true;
+            } catch (IOException e) {
+                err.println("pitstop: cannot read the shaders: " + e.getMessage());
+                return null;
+            }
+        }
+
         // From here on the command line was good: things get written.
         if (options.events != null) {
             try {
@@ -143,6 +181,12 @@ final class RunCommand {
         StatusLine status = new StatusLine(err, tty);
         ConsoleReporter reporter = new ConsoleReporter(err, status);
         events.addListener(reporter);
+        for (String w : levelWarnings) {
+            events.emit(Event.of("warning", world.tick).with("message", w));
+        }
+        if (headless && options.screenshot != null) {
+            events.emit(Event.of("warning", world.tick).with("message", "--screenshot needs a window; no picture is written"));
+        }
 
         boolean freshWorld = options.restore == null && replay == null;
         if (freshWorld) {
@@ -169,8 +213,13 @@ final class RunCommand {
             engine.startRecording();
             recordedScripts = first.fileHashes();
         }
-        // (The demo's waves arrive with the level file.)
-        return new Session(engine, reload, events, status, reporter, settings.folder(), headless, first.number());
+        if (level != null) {
+            world.waves = new Waves(level.waves());
+            engine.onFrameStart(() -> level.applyChange(sim, events));
+        }
+        StartingWorld start = new StartingWorld(world, level);
+        return new Session(engine, reload, events, status, reporter, settings, window, assets, start,
+                first.number());
     }
 
     private int runSession(Session session) {
@@ -178,6 +227,9 @@ final class RunCommand {
         ReloadCoordinator reload = session.reload();
         EventLog events = session.events();
         WorldState world = engine.sim().world();
+        WindowedRun window = session.window();
+        AssetPoller assets = session.assets();
+        ReloadSettings settings = session.settings();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             engine.requestStop();
@@ -193,6 +245,9 @@ final class RunCommand {
         try {
             try {
                 reload.start();
+                if (settings.watch() != ReloadSettings.Watch.OFF) {
+                    assets.start();
+                }
             } catch (IOException e) {
                 events.emit(Event.of("warning", world.tick).with("message",
                         "cannot watch " + session.scriptFolder() + " (" + e.getMessage() + "); edits need 'reload'"));
@@ -209,9 +264,18 @@ final class RunCommand {
                         + "budget; a script can now freeze or crash the game and reach outside it"));
             }
             StdinReader.start(console.in(), engine.commandQueue());
-            engine.runHeadless(Clock.system(), options.unthrottled);
-            exit = shutDown(engine, reload, events, session.status(), session.reporter());
+            if (window != null) {
+                exit = window.run(engine, session.start(), Clock.system(), options.screenshot,
+                        "on".equals(options.debugDraw));
+            } else {
+                engine.runHeadless(Clock.system(), options.unthrottled);
+            }
+            exit = Math.max(exit, shutDown(engine, reload, events, session.status(), session.reporter()));
         } finally {
+            if (window != null) {
+                window.close();
+            }
+            assets.close();
             stopped.countDown();
         }
         try {

@@ -95,6 +95,22 @@ final class RunOptions {
             description = "Open the JVM's debugger port (JDWP) for an IDE to attach (the launcher passes it to the JVM).")
     Integer debugPort;
 
+    @Option(names = "--level", paramLabel = "FILE",
+            description = "The waves, hot-reloaded (default: assets/levels/arena.level); not used with --spawn or --restore.")
+    Path level;
+
+    @Option(names = "--vsync", paramLabel = "on|off",
+            description = "Window: wait for the display's refresh before each frame (default: on); off to measure frame times.")
+    String vsync = "on";
+
+    @Option(names = "--debug-draw", paramLabel = "on|off",
+            description = "Window: start with the scripts' debug drawing shown (default: on); F2 toggles it.")
+    String debugDraw = "on";
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Window: write a PNG of the last frame when the run stops (e.g. with --ticks N).")
+    Path screenshot;
+
     List<SpawnSpec> spawnSpecs = List.of();
 
     dev.pitstop.reload.Safety safety() {
@@ -156,6 +172,19 @@ final class RunOptions {
         }
         if (snapshot != null) {
             FileChecks.checkWritable(snapshot, "--snapshot");
+        }
+        if (!List.of("on", "off").contains(vsync)) {
+            throw new UsageError("--vsync must be on or off, not '" + vsync + "'");
+        }
+        if (!List.of("on", "off").contains(debugDraw)) {
+            throw new UsageError("--debug-draw must be on or off, not '" + debugDraw + "'");
+        }
+        if (screenshot != null) {
+            FileChecks.checkWritable(screenshot, "--screenshot");
+        }
+        if (level != null && (restore != null || !spawn.isEmpty())) {
+            throw new UsageError("--level and " + (restore != null ? "--restore" : "--spawn")
+                    + " exclude each other: the level's waves are for a fresh world");
         }
     }
 }

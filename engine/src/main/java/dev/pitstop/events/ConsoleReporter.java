@@ -88,6 +88,10 @@ public final class ConsoleReporter implements EventSink {
             case "loop-closed" -> "pitstop: looping ticks " + f.get("startTick") + " to " + f.get("endTick")
                     + " (loop-off leaves the loop)";
             case "loop-off" -> "pitstop: loop off; the game goes on from here";
+            case "level" -> "pitstop: level " + f.get("file") + " reloaded (" + f.get("waves") + " waves)";
+            case "restart" -> "pitstop: restarted";
+            case "frames" -> "pitstop: " + f.get("frames") + " frames, frame time p50 " + f.get("p50Ms") + " ms, p99 "
+                    + f.get("p99Ms") + " ms (vsync " + (Boolean.TRUE.equals(f.get("vsync")) ? "on" : "off") + ")";
             default -> null;
         };
     }

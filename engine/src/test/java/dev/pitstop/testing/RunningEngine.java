@@ -62,6 +62,11 @@ public final class RunningEngine implements AutoCloseable {
         return new RunningEngine(all);
     }
 
+    /** Starts {@code ./pitstop} with exactly {@code args} (e.g. {@code demo ...} in a window). */
+    public static RunningEngine command(String... args) throws IOException {
+        return new RunningEngine(args);
+    }
+
     /** The index the next event will have: pass it to {@link #await} to wait for later events only. */
     public int mark() {
         return events.size();

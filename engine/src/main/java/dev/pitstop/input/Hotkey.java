@@ -1,0 +1,31 @@
+package dev.pitstop.input;
+
+/**
+ * What a hotkey asks for, independent of the keyboard library. The window maps keys to these; the
+ * frame loop acts on them between frames. F6 and F8 are kept free for looped replay and A/B
+ * switching. Immutable; any thread.
+ */
+public enum Hotkey {
+    /** F1. */
+    TOGGLE_HUD,
+    /** F2. */
+    TOGGLE_DEBUG,
+    /** F5. */
+    RELOAD,
+    /** F7. */
+    ROLLBACK,
+    /** P. */
+    PAUSE,
+    /** The period key, while paused. */
+    STEP,
+    /** R: a fresh world with the same seed and waves; scripts stay live. */
+    RESTART,
+    /** Esc. */
+    QUIT;
+
+    private static final Hotkey[] ALL = values();
+
+    static Hotkey of(int ordinal) {
+        return ALL[ordinal];
+    }
+}
