@@ -415,8 +415,8 @@ final class Engine implements FixedStepLoop.Ticker {
         String looping = switch (loops.state()) {
             case OFF -> "";
             case MARKED -> " | loop marked";
-            case LOOPING -> " | loop pass " + loops.iteration() + " at " + loops.position(w.tick)[0] + "/"
-                    + loops.position(w.tick)[1];
+            case LOOPING -> " | loop pass " + loops.iteration() + " at " + (w.tick - loops.firstTick()) + "/"
+                    + loops.length();
         };
         return String.format("tick %d | %d entities | generation %d | tick p50 %.2f ms p99 %.2f ms%s%s",
                 w.tick, w.entities.count, sim.scripts().generation(), tickTimes.percentileMillis(50),

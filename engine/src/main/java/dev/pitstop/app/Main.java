@@ -22,8 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main implements Callable<Integer> {
 
     static final String HOTKEYS = """
-            Hotkeys (window): F1 HUD, F2 debug drawing, F5 reload now, F7 roll back to the previous
-            generation, P pause, . single step while paused, Esc quit.
+            Hotkeys (window): F1 HUD, F2 debug drawing, F5 reload now, F6 loop (mark start, mark end
+            and loop, leave), F7 roll back to the previous generation, F8 switch among the kept
+            generations (A/B), P pause, . single step while paused, Esc quit.
             Play: WASD or arrows move, the mouse aims, left button or space fires, R restarts.""";
 
     static final String STDIN = """

@@ -13,6 +13,7 @@ import dev.pitstop.platform.GameWindow;
 import dev.pitstop.platform.GlRenderer;
 import dev.pitstop.platform.WindowException;
 import dev.pitstop.render.Frame;
+import dev.pitstop.replay.LoopEditor;
 import dev.pitstop.render.Renderer;
 import dev.pitstop.sim.Simulation;
 import java.io.IOException;
@@ -131,6 +132,8 @@ final class WindowedRun implements AutoCloseable {
                 case TOGGLE_DEBUG -> frame.showDebug = !frame.showDebug;
                 case RELOAD -> engine.submit("reload");
                 case ROLLBACK -> engine.submit("rollback");
+                case LOOP -> engine.submit("loop");
+                case SWITCH_GENERATION -> engine.submit("generation next");
                 case PAUSE -> engine.submit(engine.loop().paused() ? "resume" : "pause");
                 case STEP -> engine.submit("step");
                 case RESTART -> engine.restart(start.fresh());
@@ -145,6 +148,17 @@ final class WindowedRun implements AutoCloseable {
         frame.alpha = alpha;
         frame.generation = engine.sim().scripts().generation();
         frame.paused = engine.loop().paused();
+        LoopEditor loops = engine.loops();
+        frame.loopState = switch (loops.state()) {
+            case OFF -> Frame.LOOP_OFF;
+            case MARKED -> Frame.LOOP_MARKED;
+            case LOOPING -> Frame.LOOP_PLAYING;
+        };
+        frame.loopIteration = loops.iteration();
+        if (frame.loopState == Frame.LOOP_PLAYING) {
+            frame.loopPosition = frame.world.tick - loops.firstTick();
+            frame.loopLength = loops.length();
+        }
         frame.framebufferWidth = window.framebufferWidth();
         frame.framebufferHeight = window.framebufferHeight();
         return frame.framebufferWidth > 0 && frame.framebufferHeight > 0;

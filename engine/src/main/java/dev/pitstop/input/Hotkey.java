@@ -2,8 +2,7 @@ package dev.pitstop.input;
 
 /**
  * What a hotkey asks for, independent of the keyboard library. The window maps keys to these; the
- * frame loop acts on them between frames. F6 and F8 are kept free for looped replay and A/B
- * switching. Immutable; any thread.
+ * frame loop acts on them between frames. Immutable; any thread.
  */
 public enum Hotkey {
     /** F1. */
@@ -12,8 +11,12 @@ public enum Hotkey {
     TOGGLE_DEBUG,
     /** F5. */
     RELOAD,
+    /** F6: mark a loop's start, then its end (looping starts), then leave the loop. */
+    LOOP,
     /** F7. */
     ROLLBACK,
+    /** F8: switch the live code to the next kept generation (A/B), without recompiling. */
+    SWITCH_GENERATION,
     /** P. */
     PAUSE,
     /** The period key, while paused. */

@@ -165,12 +165,14 @@ public final class GameWindow implements AutoCloseable {
             case GLFW_KEY_F1 -> Hotkey.TOGGLE_HUD;
             case GLFW_KEY_F2 -> Hotkey.TOGGLE_DEBUG;
             case GLFW_KEY_F5 -> Hotkey.RELOAD;
+            case GLFW_KEY_F6 -> Hotkey.LOOP;
             case GLFW_KEY_F7 -> Hotkey.ROLLBACK;
+            case GLFW_KEY_F8 -> Hotkey.SWITCH_GENERATION;
             case GLFW_KEY_P -> Hotkey.PAUSE;
             case GLFW_KEY_PERIOD, GLFW_KEY_KP_DECIMAL -> Hotkey.STEP;
             case GLFW_KEY_R -> Hotkey.RESTART;
             case GLFW_KEY_ESCAPE -> Hotkey.QUIT;
-            default -> null; // F6 and F8 stay free for looped replay and A/B switching
+            default -> null;
         };
     }
 

@@ -16,6 +16,14 @@ public final class Frame {
     public float alpha;
     public int generation;
     public boolean paused;
+    public static final int LOOP_OFF = 0;
+    public static final int LOOP_MARKED = 1;
+    public static final int LOOP_PLAYING = 2;
+    /** Looped editing: {@link #LOOP_OFF}, {@link #LOOP_MARKED} or {@link #LOOP_PLAYING}. */
+    public int loopState;
+    public int loopIteration;
+    public long loopPosition;
+    public long loopLength;
     public boolean showHud = true;
     public boolean showDebug = true;
     public int framebufferWidth = 1;

@@ -31,7 +31,8 @@ public final class HudLayout {
     static final int GRAPH_SLOW = 0xFF7A45;
     static final int GRAPH_GUIDE = 0x6B7890;
 
-    private static final String HOTKEYS = "F1 HUD  F2 debug  F5 reload  F7 rollback  P pause  . step  R restart  Esc quit";
+    private static final String HOTKEYS =
+            "F1 HUD  F2 debug  F5 reload  F6 loop  F7 rollback  F8 A/B  P pause  . step  R restart  Esc quit";
 
     private final StringBuilder sb = new StringBuilder(256);
 
@@ -105,6 +106,12 @@ public final class HudLayout {
         if (f.paused) {
             sb.append("   PAUSED");
         }
+        if (f.loopState == Frame.LOOP_MARKED) {
+            sb.append("   loop start marked (F6 closes it)");
+        } else if (f.loopState == Frame.LOOP_PLAYING) {
+            sb.append("   loop pass ").append(f.loopIteration).append(" at ").append(f.loopPosition).append('/')
+                    .append(f.loopLength).append(" (F6 leaves)");
+        }
         sb.append("   debug drawing ").append(f.showDebug ? "on" : "off");
         c.text(x, y, sb, TEXT, s);
         y += line;
@@ -118,6 +125,7 @@ public final class HudLayout {
             phase(sb, "  compiled ", h.compiledMs());
             phase(sb, "  verified ", h.verifiedMs());
             phase(sb, "  loaded ", h.loadedMs());
+            phase(sb, "  shadow ", h.shadowMs());
             sb.append(" ms");
         }
         c.text(x, y, sb, TEXT, s);

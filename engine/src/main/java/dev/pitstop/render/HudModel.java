@@ -34,10 +34,10 @@ public final class HudModel implements EventSink {
      * @param notice the latest rollback, fault, warning or error, or null
      */
     public record State(int reloadGeneration, double detectedMs, double compiledMs, double verifiedMs,
-            double loadedMs, int swapGeneration, double pauseMicros, double editToSwapMs, long swapCount,
+            double loadedMs, double shadowMs, int swapGeneration, double pauseMicros, double editToSwapMs, long swapCount,
             List<String> errors, List<String> logs, String notice) {
 
-        static final State EMPTY = new State(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
+        static final State EMPTY = new State(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
                 Double.NaN, 0, List.of(), List.of(), null);
     }
 
@@ -66,7 +66,7 @@ public final class HudModel implements EventSink {
         State next = switch (e.type()) {
             case "reload" -> reload(s, f);
             case "swap" -> new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs,
-                    intOf(f.get("toGeneration")), doubleOf(f.get("pauseMicros")), doubleOf(f.get("editToSwapMs")),
+                    s.shadowMs, intOf(f.get("toGeneration")), doubleOf(f.get("pauseMicros")), doubleOf(f.get("editToSwapMs")),
                     s.swapCount + 1, List.of(), s.logs, null);
             case "rejected" -> "superseded".equals(f.get("reason")) ? s : rejected(s, f);
             case "log" -> withLog(s, clip("[" + f.get("behaviour") + " #" + f.get("entity") + "] " + f.get("message")));
@@ -85,11 +85,11 @@ public final class HudModel implements EventSink {
         double ms = doubleOf(f.get("ms"));
         Object phase = f.get("phase");
         State base = g == s.reloadGeneration ? s
-                : new State(g, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s.swapGeneration, s.pauseMicros,
+                : new State(g, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s.swapGeneration, s.pauseMicros,
                         s.editToSwapMs, s.swapCount, s.errors, s.logs, s.notice);
         return new State(g, "detected".equals(phase) ? ms : base.detectedMs, "compiled".equals(phase) ? ms : base.compiledMs,
                 "verified".equals(phase) ? ms : base.verifiedMs, "loaded".equals(phase) ? ms : base.loadedMs,
-                base.swapGeneration, base.pauseMicros, base.editToSwapMs, base.swapCount, base.errors, base.logs,
+                "shadow".equals(phase) ? ms : base.shadowMs, base.swapGeneration, base.pauseMicros, base.editToSwapMs, base.swapCount, base.errors, base.logs,
                 base.notice);
     }
 
@@ -111,7 +111,8 @@ public final class HudModel implements EventSink {
                 }
             }
         }
-        return new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs, s.swapGeneration,
+        return new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs, s.shadowMs,
+                s.swapGeneration,
                 s.pauseMicros, s.editToSwapMs, s.swapCount, List.copyOf(lines), s.logs, s.notice);
     }
 
@@ -121,12 +122,14 @@ public final class HudModel implements EventSink {
         while (logs.size() > LOG_LINES) {
             logs.remove(0);
         }
-        return new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs, s.swapGeneration,
+        return new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs, s.shadowMs,
+                s.swapGeneration,
                 s.pauseMicros, s.editToSwapMs, s.swapCount, s.errors, List.copyOf(logs), s.notice);
     }
 
     private static State withNotice(State s, String notice) {
-        return new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs, s.swapGeneration,
+        return new State(s.reloadGeneration, s.detectedMs, s.compiledMs, s.verifiedMs, s.loadedMs, s.shadowMs,
+                s.swapGeneration,
                 s.pauseMicros, s.editToSwapMs, s.swapCount, s.errors, s.logs, clip(notice));
     }
 

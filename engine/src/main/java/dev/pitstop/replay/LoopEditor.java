@@ -37,12 +37,14 @@ public final class LoopEditor {
         return state == State.LOOPING ? iteration : 0;
     }
 
-    /** Ticks into the pass and the pass's length, for the HUD; {0, 0} when not looping. */
-    public long[] position(long worldTick) {
-        if (state != State.LOOPING) {
-            return new long[] {0, 0};
-        }
-        return new long[] {worldTick - tape.firstTick(), tape.length()};
+    /** The tick the loop starts at (while looping). */
+    public long firstTick() {
+        return tape == null ? 0 : tape.firstTick();
+    }
+
+    /** The loop's length in ticks (while looping), 0 otherwise. */
+    public long length() {
+        return state == State.LOOPING ? tape.length() : 0;
     }
 
     /** F6 or {@code loop-start}: remember the world as the loop's start. */

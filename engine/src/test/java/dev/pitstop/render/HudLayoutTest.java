@@ -82,7 +82,7 @@ class HudLayoutTest {
         assertTrue(c.shows("tick 4242"));
         assertTrue(c.shows("entities 0"));
         assertTrue(c.shows("generation 3"));
-        assertTrue(c.shows("reload #3: detected -  compiled 231.3  verified -  loaded - ms"));
+        assertTrue(c.shows("reload #3: detected -  compiled 231.3  verified -  loaded -  shadow - ms"), c.texts.toString());
         assertTrue(c.shows("swap to #3: pause 12.3 us, edit to live 280.0 ms"));
         assertTrue(c.shows("SCORE 0   WAVE 0/2"));
         assertTrue(c.shows("F1 HUD"));
@@ -148,5 +148,17 @@ class HudLayoutTest {
         assertEquals("10.0", HudLayout.appendFixed(new StringBuilder(), 9.96, 1).toString());
         assertEquals("7", HudLayout.appendFixed(new StringBuilder(), 7.4, 0).toString());
         assertEquals("-", HudLayout.appendFixed(new StringBuilder(), Double.NaN, 1).toString());
+    }
+
+    @Test
+    void showsTheLoopState() {
+        Frame f = frame(1280, 720);
+        f.loopState = Frame.LOOP_PLAYING;
+        f.loopIteration = 2;
+        f.loopPosition = 10;
+        f.loopLength = 60;
+        assertTrue(layout(f).shows("loop pass 2 at 10/60"));
+        f.loopState = Frame.LOOP_MARKED;
+        assertTrue(layout(f).shows("loop start marked"));
     }
 }
