@@ -36,6 +36,10 @@ public class Orbiter implements Behaviour {
         if (world.random() < FIRE_CHANCE_PER_TICK) {
             self.fire(-dx, -dy);
         }
-        world.debugCircle(player.x(), player.y(), RADIUS, 0x50A0FF);
+        if (self.id() % 16 == 0) {
+            // The ring it holds (a few orbiters draw it: hundreds of identical circles cost frames).
+            world.debugCircle(player.x(), player.y(), RADIUS, 0x50A0FF);
+        }
+        world.debugLine(me.x(), me.y(), me.x() + tx * 24f, me.y() + ty * 24f, 0x50A0FF);
     }
 }
