@@ -40,7 +40,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final LongSupplier tick;
     private final ScriptFolder folder;
     private final ScriptCompiler compiler;
-    private final GenerationBuilder builder = new GenerationBuilder();
+    private final GenerationBuilder builder;
     private final AtomicInteger nextNumber = new AtomicInteger(1);
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
     private final AtomicLong changeCount = new AtomicLong();
@@ -68,6 +68,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         this.events = events;
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
+        this.builder = new GenerationBuilder(settings.safety());
         this.compiler = settings.kind() == ScriptFolder.Kind.SOURCES ? new ScriptCompiler(scriptClassPath()) : null;
     }
 
