@@ -33,6 +33,12 @@ final class Engine implements FixedStepLoop.Ticker {
     /** A new generation that faults within this many live ticks is rolled back. */
     static final int ROLLBACK_WINDOW_TICKS = 60;
 
+    /**
+     * Later on, a generation with a behaviour stopped by its work budget in this many ticks in a
+     * row is rolled back too: one overrun may be a rare input, three in a row is the code.
+     */
+    static final int OVERRUN_ROLLBACK_TICKS = 3;
+
     private final Simulation sim;
     private final ReloadCoordinator reload;
     private final EventLog events;
@@ -49,6 +55,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private Supplier<PlayerInput> input = () -> PlayerInput.NONE;
     private long liveTicks;
     private boolean rollbackArmed;
+    private int overrunTicks;
     private long lastStatusNanos;
 
     Engine(Simulation sim, ReloadCoordinator reload, EventLog events, StatusLine status, Long tickLimit,
@@ -61,6 +68,8 @@ final class Engine implements FixedStepLoop.Ticker {
         this.statsEvery = statsEvery;
         this.loop = new FixedStepLoop(sim.world().stepNanos, this);
         this.publishedTick = sim.world().tick;
+        // Made on the thread that will run the ticks: it runs most script updates, give it the fast counter.
+        dev.pitstop.guard.WorkBudget.claimFastPath();
     }
 
     Simulation sim() {
@@ -129,6 +138,12 @@ final class Engine implements FixedStepLoop.Ticker {
         liveTicks++;
         if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
             rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
+        }
+        // liveTicks is 0 here only if this tick's faults rolled the generation back already.
+        overrunTicks = sim.lastTickOverruns() > 0 && liveTicks > 0 ? overrunTicks + 1 : 0;
+        if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
+            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
+            overrunTicks = 0;
         }
         if (w.tick % statsEvery == 0) {
             emitStats();
