@@ -13,8 +13,9 @@ import net.bytebuddy.jar.asm.Type;
 
 /**
  * Adds the work budget to a script class: a call to {@link WorkBudget#step()} at every method
- * entry (constructors and static initializers too), loop back-edge and exception-handler entry,
- * and a size check before every array allocation. The inserted calls leave the operand stack as
+ * entry (constructors and static initializers too), loop back-edge and exception-handler entry
+ * (with try ranges cut so that a handler's step throws out of the method), and a size check
+ * before every array allocation. The inserted calls leave the operand stack as
  * they found it, so the class's stack map frames and maximum stack stay valid and nothing has to be
  * recomputed (which would need the class hierarchy, i.e. loading classes). Stateless; any thread.
  */
@@ -36,7 +37,7 @@ public final class BudgetInstrumenter {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         try {
-            reader.accept(new ClassAdapter(writer), 0);
+            reader.accept(new ClassAdapter(writer, new HandlerLayout(reader)), 0);
             return writer.toByteArray();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot add the work budget to " + reader.getClassName().replace('/', '.')
@@ -55,11 +56,14 @@ public final class BudgetInstrumenter {
     private static final class ClassAdapter extends ClassVisitor {
 
         private final List<MultiArraySite> sites = new ArrayList<>();
+        private final HandlerLayout layout;
+        private int methods;
         private String owner;
         private boolean isInterface;
 
-        ClassAdapter(ClassVisitor next) {
+        ClassAdapter(ClassVisitor next, HandlerLayout layout) {
             super(Opcodes.ASM9, next);
+            this.layout = layout;
         }
 
         @Override
@@ -73,8 +77,9 @@ public final class BudgetInstrumenter {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
+            List<HandlerLayout.Cuts> cuts = layout.method(methods++);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            return next == null ? null : new BudgetMethodVisitor(next, this::multiArraySite);
+            return next == null ? null : new BudgetMethodVisitor(next, this::multiArraySite, cuts);
         }
 
         private MultiArrayCall multiArraySite(String arrayDescriptor, int dimensions, int line) {

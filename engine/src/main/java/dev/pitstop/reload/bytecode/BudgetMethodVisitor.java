@@ -1,30 +1,58 @@
 package dev.pitstop.reload.bytecode;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.TypePath;
 
 /**
  * Instruments one method for {@link BudgetInstrumenter}. A jump to a label already visited is a
- * back-edge (every loop in the code's layout has one); the entry step and a handler's step go in
- * front of the first real instruction after the method's (or handler's) label, line number and
- * frame, so that they sit on the right line and after the frame that describes them.
+ * back-edge (every loop in the code's layout has one).
+ *
+ * <p>The entry step goes before the method's first label, with a line number of its own (the
+ * first line's): the original labels must keep pointing at the original instructions, because a
+ * stack map frame names an object still being constructed by the label of its {@code new}, and a
+ * method may begin with one ({@code new StringBuilder(s == null ? "?" : s)}). A handler's step
+ * goes after the handler's label, line number and frame (exceptions arrive at the label), in
+ * front of its first instruction.
+ *
+ * <p>A handler's step must throw out of the method, never into a handler of the same method, or
+ * a script could catch the budget's error forever. javac itself protects the first instructions of
+ * a {@code finally} handler with that very handler ({@code from 98 to 110 target 108 any}), so
+ * every try range is cut around the steps of the handlers inside it: {@code [98, 108)} and
+ * {@code [after the step at 108, 110)}. With no step inside any range, the error a step throws
+ * leaves the method; in the caller the same holds, and so on out to the engine.
  */
 final class BudgetMethodVisitor extends MethodVisitor {
 
+    private record TryCatch(Label start, Label end, Label handler, String type) { }
+
     private final BudgetInstrumenter.MultiArrays multiArrays;
+    private final List<HandlerLayout.Cuts> cuts;
     private final Set<Label> visited = new HashSet<>();
     private final Set<Label> handlers = new HashSet<>();
+    private final List<TryCatch> tryCatches = new ArrayList<>();
+    /** For a handler label: where ranges resume, right after its step. */
+    private final Map<Label, Label> afterStep = new HashMap<>();
+    /** Labels, line numbers and frames before the first instruction, held until the entry step is in. */
+    private final List<Runnable> beforeFirst = new ArrayList<>();
     private boolean entryPending;
-    private boolean handlerPending;
+    private Label handlerPending;
+    private int firstLine;
     private int line;
 
-    BudgetMethodVisitor(MethodVisitor next, BudgetInstrumenter.MultiArrays multiArrays) {
+    BudgetMethodVisitor(MethodVisitor next, BudgetInstrumenter.MultiArrays multiArrays, List<HandlerLayout.Cuts> cuts) {
         super(Opcodes.ASM9, next);
         this.multiArrays = multiArrays;
+        this.cuts = cuts;
     }
 
     private void step() {
@@ -33,14 +61,26 @@ final class BudgetMethodVisitor extends MethodVisitor {
 
     /** Emits what waits for the first instruction after a method or handler start. */
     private void beforeInstruction() {
+        flushTryCatches();
         if (entryPending) {
             entryPending = false;
+            Label entry = new Label();
+            super.visitLabel(entry);
+            if (firstLine > 0) {
+                super.visitLineNumber(firstLine, entry); // an overrun at entry names the method's first line
+            }
             step();
+            beforeFirst.forEach(Runnable::run);
+            beforeFirst.clear();
         }
-        if (handlerPending) {
+        if (handlerPending != null) {
             // Also what makes the budget's error impossible to swallow: catching it lands here.
-            handlerPending = false;
             step();
+            Label resume = afterStep.get(handlerPending);
+            if (resume != null) {
+                super.visitLabel(resume);
+            }
+            handlerPending = null;
         }
     }
 
@@ -50,25 +90,75 @@ final class BudgetMethodVisitor extends MethodVisitor {
         entryPending = true;
     }
 
+    /** Held back until the code begins, then written cut around the handler steps inside each range. */
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
         handlers.add(handler);
-        super.visitTryCatchBlock(start, end, handler, type);
+        tryCatches.add(new TryCatch(start, end, handler, type));
+    }
+
+    private void flushTryCatches() {
+        if (tryCatches.isEmpty()) {
+            return;
+        }
+        for (int k = 0; k < tryCatches.size(); k++) {
+            TryCatch t = tryCatches.get(k);
+            HandlerLayout.Cuts c = k < cuts.size() ? cuts.get(k) : HandlerLayout.Cuts.NONE;
+            Label from = t.start();
+            for (int i = 0; i < c.handlers().size(); i++) {
+                Label handler = tryCatches.get(c.handlers().get(i)).handler();
+                if (i > 0 || !c.atStart()) {
+                    super.visitTryCatchBlock(from, handler, t.handler(), t.type());
+                }
+                from = afterStep.computeIfAbsent(handler, h -> new Label());
+            }
+            super.visitTryCatchBlock(from, t.end(), t.handler(), t.type());
+        }
+        tryCatches.clear();
+    }
+
+    @Override
+    public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String descriptor,
+            boolean visible) {
+        flushTryCatches();
+        return super.visitTryCatchAnnotation(typeRef, typePath, descriptor, visible);
     }
 
     @Override
     public void visitLabel(Label label) {
-        super.visitLabel(label);
+        flushTryCatches();
+        if (entryPending) {
+            beforeFirst.add(() -> super.visitLabel(label));
+        } else {
+            super.visitLabel(label);
+        }
         visited.add(label);
         if (handlers.contains(label)) {
-            handlerPending = true;
+            handlerPending = label;
         }
     }
 
     @Override
     public void visitLineNumber(int lineNumber, Label start) {
         line = lineNumber;
-        super.visitLineNumber(lineNumber, start);
+        if (entryPending) {
+            if (firstLine == 0) {
+                firstLine = lineNumber;
+            }
+            beforeFirst.add(() -> super.visitLineNumber(lineNumber, start));
+        } else {
+            super.visitLineNumber(lineNumber, start);
+        }
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        flushTryCatches();
+        if (entryPending) {
+            beforeFirst.add(() -> super.visitFrame(type, numLocal, local, numStack, stack));
+        } else {
+            super.visitFrame(type, numLocal, local, numStack, stack);
+        }
     }
 
     @Override

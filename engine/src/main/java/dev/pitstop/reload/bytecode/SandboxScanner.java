@@ -1,7 +1,6 @@
 package dev.pitstop.reload.bytecode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +22,8 @@ import net.bytebuddy.jar.asm.Type;
  * instructions, type instructions, constants, invokedynamic bootstrap methods and their arguments,
  * which is where method references hide) and every super type is held against
  * {@link SandboxPolicy}. Also refused: {@code synchronized} blocks and methods, native methods,
- * {@code jsr}/{@code ret}, and exception handlers that would catch their own errors forever (the
- * work budget relies on a handler rethrowing to somewhere else). Reload thread.
+ * and {@code jsr}/{@code ret} (the work budget's instrumentation does not follow subroutines).
+ * Reload thread.
  */
 public final class SandboxScanner {
 
@@ -47,14 +46,18 @@ public final class SandboxScanner {
      * @param classes class bytes by binary name: all the script classes of one attempt
      */
     public static List<SandboxViolation> scan(Map<String, byte[]> classes) {
+        return scan(classes, MAX_VIOLATIONS + 1);
+    }
+
+    static List<SandboxViolation> scan(Map<String, byte[]> classes, int limit) {
         SandboxScanner scanner = new SandboxScanner(new ScriptShapes(classes));
         for (byte[] bytes : new TreeMap<>(classes).values()) {
-            if (scanner.found.size() > MAX_VIOLATIONS) {
+            if (scanner.found.size() >= limit) {
                 break;
             }
             new ClassReader(bytes).accept(scanner.new ClassScan(), ClassReader.SKIP_FRAMES);
         }
-        return List.copyOf(scanner.found).subList(0, Math.min(scanner.found.size(), MAX_VIOLATIONS + 1));
+        return List.copyOf(scanner.found).subList(0, Math.min(scanner.found.size(), limit));
     }
 
     private final class ClassScan extends ClassVisitor {
@@ -96,17 +99,10 @@ public final class SandboxScanner {
         }
     }
 
-    /** A try-catch entry, by instruction index. */
-    private record Handler(Label start, Label end, Label handler, boolean catchesErrors) { }
-
     private final class MethodScan extends MethodVisitor {
 
         private final String className;
-        private final Map<Label, Integer> labelIndex = new HashMap<>();
-        private final List<Handler> handlers = new ArrayList<>();
-        private final List<Integer> lineOf = new ArrayList<>();
         private final List<String> waitingForLine = new ArrayList<>();
-        private boolean monitors;
         private int line;
 
         MethodScan(String className) {
@@ -116,10 +112,6 @@ public final class SandboxScanner {
 
         void atFirstLine(String message) {
             waitingForLine.add(message);
-        }
-
-        private void instruction() {
-            lineOf.add(line);
         }
 
         private void deny(String message) {
@@ -136,27 +128,14 @@ public final class SandboxScanner {
         }
 
         @Override
-        public void visitLabel(Label label) {
-            labelIndex.put(label, lineOf.size());
-        }
-
-        @Override
         public void visitInsn(int opcode) {
-            instruction();
             if (opcode == Opcodes.MONITORENTER) {
-                monitors = true;
                 deny("uses a synchronized block, which scripts may not use (" + SandboxPolicy.MONITOR + ")");
             }
         }
 
         @Override
-        public void visitIntInsn(int opcode, int operand) {
-            instruction();
-        }
-
-        @Override
         public void visitVarInsn(int opcode, int varIndex) {
-            instruction();
             if (opcode == Opcodes.RET) {
                 oldSubroutines();
             }
@@ -169,26 +148,22 @@ public final class SandboxScanner {
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
-            instruction();
             checkType(className, line, type, opcode == Opcodes.NEW ? "creates" : "uses", "");
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            instruction();
             boolean reads = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
             checkField(className, line, owner, name, reads ? "reads" : "writes", "");
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            instruction();
             checkMethod(className, line, owner, name, descriptor, "calls", "");
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            instruction();
             if (!SandboxPolicy.bootstrapAllowed(bootstrap)) {
                 deny("uses invokedynamic with bootstrap method " + Names.method(bootstrap.getOwner(), bootstrap.getName(),
                         bootstrap.getDesc()) + ", which scripts may not use (only the bootstraps javac emits for "
@@ -206,7 +181,6 @@ public final class SandboxScanner {
 
         @Override
         public void visitJumpInsn(int opcode, Label label) {
-            instruction();
             if (opcode == Opcodes.JSR) {
                 oldSubroutines();
             }
@@ -214,7 +188,6 @@ public final class SandboxScanner {
 
         @Override
         public void visitLdcInsn(Object value) {
-            instruction();
             checkConstant(value, "loads", "");
         }
 
@@ -243,30 +216,8 @@ public final class SandboxScanner {
         }
 
         @Override
-        public void visitIincInsn(int varIndex, int increment) {
-            instruction();
-        }
-
-        @Override
-        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-            instruction();
-        }
-
-        @Override
-        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-            instruction();
-        }
-
-        @Override
         public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-            instruction();
             checkType(className, line, descriptor, "creates", "");
-        }
-
-        @Override
-        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-            boolean catchesErrors = type == null || type.equals("java/lang/Throwable") || type.equals("java/lang/Error");
-            handlers.add(new Handler(start, end, handler, catchesErrors));
         }
 
         @Override
@@ -274,50 +225,6 @@ public final class SandboxScanner {
             for (String m : waitingForLine) {
                 deny(m);
             }
-            // javac's own cleanup handler of a synchronized block covers itself; that block is reported already.
-            int cycleAt = monitors ? -1 : selfCatchingHandler();
-            if (cycleAt >= 0) {
-                report(className, lineOf.isEmpty() ? 0 : lineOf.get(Math.min(cycleAt, lineOf.size() - 1)),
-                        "has exception handlers that catch their own errors, which scripts may not use (javac does "
-                        + "not emit them, and a script stopped there could not be stopped)");
-            }
-        }
-
-        /**
-         * The instruction index of a handler that an error thrown at its own entry would reach
-         * again (through itself or other handlers catching errors), or -1.
-         */
-        private int selfCatchingHandler() {
-            List<Handler> catching = handlers.stream().filter(Handler::catchesErrors).toList();
-            int n = catching.size();
-            int[] entry = new int[n];
-            for (int i = 0; i < n; i++) {
-                entry[i] = labelIndex.getOrDefault(catching.get(i).handler(), -1);
-            }
-            // state: 0 unvisited, 1 on the path, 2 done
-            int[] state = new int[n];
-            for (int i = 0; i < n; i++) {
-                if (state[i] == 0 && reachesCycle(i, catching, entry, state)) {
-                    return entry[i];
-                }
-            }
-            return -1;
-        }
-
-        private boolean reachesCycle(int i, List<Handler> catching, int[] entry, int[] state) {
-            state[i] = 1;
-            for (int j = 0; j < catching.size(); j++) {
-                Handler h = catching.get(j);
-                int from = labelIndex.getOrDefault(h.start(), -1);
-                int to = labelIndex.getOrDefault(h.end(), -1);
-                if (entry[i] >= from && entry[i] < to) {
-                    if (state[j] == 1 || state[j] == 0 && reachesCycle(j, catching, entry, state)) {
-                        return true;
-                    }
-                }
-            }
-            state[i] = 2;
-            return false;
         }
     }
 
