@@ -154,6 +154,11 @@ final class GenerationBuilder {
             } catch (ClassNotFoundException | LinkageError ex) {
                 throw verify(files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
                         "cannot link class " + e.getKey() + ": " + ex);
+            } catch (Error ex) {
+                // An Error from a static initializer arrives unwrapped (JLS 12.4.2): the work budget's,
+                // a stack overflow, an assertion. Left to fly, it would end the reload thread.
+                throw thrown(ex, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
+                        "static initializer of " + simpleName(e.getKey()) + " threw ");
             } finally {
                 endRun();
             }
