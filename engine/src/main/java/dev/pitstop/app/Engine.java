@@ -301,6 +301,7 @@ final class Engine implements FixedStepLoop.Ticker {
             }
             maybeShowStatus();
         }
+        dev.pitstop.guard.WorkBudget.releaseFastPath();
     }
 
     /** The closing stats event, then {@code stop}. */

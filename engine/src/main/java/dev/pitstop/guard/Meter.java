@@ -74,8 +74,8 @@ final class Meter {
     void chargeArray(long cells) {
         if (cells > WorkBudget.MAX_ARRAY_ELEMENTS) {
             left = 0;
-            throw new BudgetExceeded(new StringBuilder("stopped: an array of ").append(cells)
-                    .append(" elements is more than a script may allocate at once (")
+            throw new BudgetExceeded(new StringBuilder("stopped: an allocation of ").append(cells)
+                    .append(" array elements is more than a script may make at once (")
                     .append(WorkBudget.MAX_ARRAY_ELEMENTS).append(')').toString());
         }
         if (cells >= WorkBudget.ARRAY_ELEMENTS_PER_UNIT) {

@@ -75,6 +75,22 @@ public final class WorkBudget {
         fastThread = me;
     }
 
+    /**
+     * Gives the fast counter up, if the calling thread has it: when its game loop ends, so that the
+     * next engine in this JVM (tests run many, one after another) can claim it.
+     */
+    public static synchronized void releaseFastPath() {
+        if (fastThread == Thread.currentThread()) {
+            FAST.end();
+            fastThread = null;
+        }
+    }
+
+    /** Whether the calling thread has the fast counter. */
+    static boolean onFastPath() {
+        return Thread.currentThread() == fastThread;
+    }
+
     /** Starts a run of script code on this thread allowed {@code units} of work. */
     public static void begin(long units) {
         if (units <= 0) {
@@ -124,8 +140,11 @@ public final class WorkBudget {
             if (d <= 0) {
                 break; // nothing below an empty level; a negative size fails in the JVM itself
             }
-            level = Math.min(level * d, MAX_ARRAY_ELEMENTS + 1L);
-            cells = Math.min(cells + level, MAX_ARRAY_ELEMENTS + 1L);
+            level *= d;
+            cells += level;
+            if (cells > MAX_ARRAY_ELEMENTS) {
+                break; // already too many; stopping here also keeps the product from overflowing
+            }
         }
         meter().chargeArray(cells);
     }
