@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * period and asks a run that has lasted longer than {@link WorkBudget#BACKSTOP_MILLIS} to stop.
  * The run stops at its next counted point, so it only helps with work the count cannot see (a long
  * JDK call) that returns eventually. Meters are held weakly: a meter goes when its thread does.
- * Started by the first meter; runs for the life of the JVM.
+ * Started by the first run of script code under a budget (so never with {@code --trust-scripts});
+ * runs for the life of the JVM.
  */
 final class Watchdog {
 
@@ -26,6 +27,9 @@ final class Watchdog {
 
     static synchronized void watch(Meter meter) {
         METERS.add(new WeakReference<>(meter));
+    }
+
+    static synchronized void start() {
         if (thread == null) {
             thread = new Thread(Watchdog::run, "pitstop-watchdog");
             thread.setDaemon(true);

@@ -46,6 +46,9 @@ public final class WorkBudget {
      */
     private static Thread fastThread;
 
+    /** Whether the watchdog was started; a stale false only costs one more (idempotent) start. */
+    private static boolean watching;
+
     static {
         Watchdog.watch(FAST);
         // Loaded now, not at a first overrun deep in a script's recursion where the stack is short.
@@ -95,6 +98,10 @@ public final class WorkBudget {
     public static void begin(long units) {
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive, was " + units);
+        }
+        if (!watching) {
+            Watchdog.start();
+            watching = true;
         }
         meter().begin(units);
     }
