@@ -117,11 +117,14 @@ final class BudgetMethodVisitor extends MethodVisitor {
         tryCatches.clear();
     }
 
+    /**
+     * Dropped: a type annotation on a catch clause names its entry by index in the exception
+     * table, which the cuts renumber, and scripts cannot read annotations anyway (no reflection).
+     */
     @Override
     public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String descriptor,
             boolean visible) {
-        flushTryCatches();
-        return super.visitTryCatchAnnotation(typeRef, typePath, descriptor, visible);
+        return null;
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class SandboxScanner {
 
     private final ScriptShapes scripts;
     private final Set<SandboxViolation> found = new LinkedHashSet<>();
-    /** class, line and denied class (or member) already reported: {@code new Thread(r).start()} is one finding, not three. */
+    /** Class, line and denied class (or member) reported: {@code new Thread(r).start()} is one finding, not three. */
     private final Set<String> reported = new HashSet<>();
 
     private SandboxScanner(ScriptShapes scripts) {
@@ -89,7 +89,8 @@ public final class SandboxScanner {
                         + SandboxPolicy.MONITOR + ")");
             }
             if ((access & Opcodes.ACC_NATIVE) != 0) {
-                report(className, 0, "declares native method " + name + ", which scripts may not use (" + SandboxPolicy.OUTSIDE + ")");
+                report(className, 0, "declares native method " + name + ", which scripts may not use ("
+                        + SandboxPolicy.OUTSIDE + ")");
             }
             return scan;
         }
