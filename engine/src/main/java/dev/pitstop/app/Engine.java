@@ -40,6 +40,12 @@ final class Engine implements FixedStepLoop.Ticker {
     /** Entities in a shadow run's copy of the world: enough to meet every behaviour in use, cheap to copy. */
     static final int SHADOW_SAMPLE_ENTITIES = 512;
 
+    /**
+     * Later on, a generation with a behaviour stopped by its work budget in this many ticks in a
+     * row is rolled back too: one overrun may be a rare input, three in a row is the code.
+     */
+    static final int OVERRUN_ROLLBACK_TICKS = 3;
+
     private final Simulation sim;
     private final ReloadCoordinator reload;
     private final EventLog events;
@@ -63,6 +69,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private Runnable frameHook = () -> { };
     private long liveTicks;
     private boolean rollbackArmed;
+    private int overrunTicks;
     private long lastStatusNanos;
 
     Engine(Simulation sim, ReloadCoordinator reload, EventLog events, StatusLine status, Long tickLimit,
@@ -76,6 +83,8 @@ final class Engine implements FixedStepLoop.Ticker {
         this.loop = new FixedStepLoop(sim.world().stepNanos, this);
         this.publishedTick = sim.world().tick;
         this.loops = new LoopEditor(events);
+        // Made on the thread that will run the ticks: it runs most script updates, give it the fast counter.
+        dev.pitstop.guard.WorkBudget.claimFastPath();
     }
 
     /** {@code --replay}: the player's input comes from {@code tape} (standing still after it ends). */
@@ -184,6 +193,12 @@ final class Engine implements FixedStepLoop.Ticker {
         liveTicks++;
         if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
             rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
+        }
+        // liveTicks is 0 here only if this tick's faults rolled the generation back already.
+        overrunTicks = sim.lastTickOverruns() > 0 && liveTicks > 0 ? overrunTicks + 1 : 0;
+        if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
+            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
+            overrunTicks = 0;
         }
         if (w.tick % statsEvery == 0) {
             emitStats();
@@ -453,6 +468,7 @@ final class Engine implements FixedStepLoop.Ticker {
             }
             maybeShowStatus();
         }
+        dev.pitstop.guard.WorkBudget.releaseFastPath();
     }
 
     /** The closing stats event, then {@code stop}. */

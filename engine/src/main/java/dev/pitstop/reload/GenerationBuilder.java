@@ -1,7 +1,11 @@
 package dev.pitstop.reload;
 
 import dev.pitstop.api.Behaviour;
+import dev.pitstop.guard.WorkBudget;
+import dev.pitstop.reload.bytecode.BudgetInstrumenter;
 import dev.pitstop.reload.bytecode.ClassFacts;
+import dev.pitstop.reload.bytecode.SandboxScanner;
+import dev.pitstop.reload.bytecode.SandboxViolation;
 import dev.pitstop.sim.ErrorText;
 import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.sim.ScriptTable;
@@ -27,15 +31,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns class bytes into a {@link Generation}: checks the shape of every class, defines them all
+ * Turns class bytes into a {@link Generation}: checks the shape of every class, holds their code
+ * against the sandbox and adds the work budget to it (unless scripts are trusted), defines them all
  * in a new {@link GenerationClassLoader}, resolves every class they refer to, runs their static
  * initializers, and makes one instance of each behaviour. Anything wrong is a {@link Rejection}
- * (reason {@code verify}) naming the file, so a missing class or a throwing constructor never
- * reaches the game thread. Reload thread only.
+ * (reason {@code sandbox} or {@code verify}) naming the file, so a missing class, a forbidden call
+ * or a throwing or endless constructor never reaches the game thread. Reload thread only (or the
+ * main thread, for generation 1).
  */
 final class GenerationBuilder {
 
     private static final String[] RESERVED_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "dev.pitstop.", "org.joml."};
+
+    private final Safety safety;
+
+    GenerationBuilder(Safety safety) {
+        this.safety = safety;
+    }
 
     /** A built generation and what the user should be told about it. */
     record Built(Generation generation, List<String> warnings) { }
@@ -46,14 +58,65 @@ final class GenerationBuilder {
 
     /**
      * Reads every class file and checks what can be checked without loading: well-formed, named as
-     * expected, not in a package reserved for the platform or the engine.
+     * expected, not in a package reserved for the platform or the engine; then, unless scripts are
+     * trusted, the sandbox, and the work budget is added to the classes that will be loaded.
      *
      * @param classes  class bytes by binary name
      * @param sourceOf source file (relative to the script folder) by class name, where known
      */
     Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf, SourceLines lines) throws Rejection {
         Map<String, ClassFacts> facts = readFacts(classes, sourceOf);
-        return new Checked(classes, facts, locate(facts, sourceOf), lines);
+        Map<String, String> files = locate(facts, sourceOf);
+        if (safety.trusted()) {
+            return new Checked(classes, facts, files, lines);
+        }
+        sandbox(classes, files, lines);
+        return new Checked(instrument(classes, files, lines), facts, files, lines);
+    }
+
+    private static void sandbox(Map<String, byte[]> classes, Map<String, String> files, SourceLines lines)
+            throws Rejection {
+        List<SandboxViolation> found = SandboxScanner.scan(classes);
+        if (found.isEmpty()) {
+            return;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            SandboxViolation v = found.get(i);
+            String file = files.get(v.className());
+            long line = v.line() > 0 ? v.line() : lines.declaration(file, v.className());
+            diagnostics.add(new Diagnostic(file, line, 0, i < SandboxScanner.MAX_VIOLATIONS ? v.message()
+                    : "and more uses of what scripts may not use; only the first " + SandboxScanner.MAX_VIOLATIONS
+                    + " are listed"));
+        }
+        throw new Rejection("sandbox", diagnostics);
+    }
+
+    private static Map<String, byte[]> instrument(Map<String, byte[]> classes, Map<String, String> files,
+            SourceLines lines) throws Rejection {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            try {
+                out.put(e.getKey(), BudgetInstrumenter.instrument(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                String file = files.get(e.getKey());
+                throw verify(file, lines.declaration(file, e.getKey()), ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Script code on this thread from here to {@link #endRun()} may do one budget's work. */
+    private void startRun() {
+        if (!safety.trusted()) {
+            WorkBudget.begin(safety.budgetUnits());
+        }
+    }
+
+    private void endRun() {
+        if (!safety.trusted()) {
+            WorkBudget.end();
+        }
     }
 
     /**
@@ -81,6 +144,7 @@ final class GenerationBuilder {
         }
         resolveReferences(facts, files, lines, loader);
         for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
+            startRun();
             try {
                 Class.forName(e.getKey(), true, loader);
             } catch (ExceptionInInitializerError ex) {
@@ -90,6 +154,13 @@ final class GenerationBuilder {
             } catch (ClassNotFoundException | LinkageError ex) {
                 throw verify(files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
                         "cannot link class " + e.getKey() + ": " + ex);
+            } catch (Error ex) {
+                // An Error from a static initializer arrives unwrapped (JLS 12.4.2): the work budget's,
+                // a stack overflow, an assertion. Left to fly, it would end the reload thread.
+                throw thrown(ex, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
+                        "static initializer of " + simpleName(e.getKey()) + " threw ");
+            } finally {
+                endRun();
             }
         }
 
@@ -124,7 +195,8 @@ final class GenerationBuilder {
 
         Map<String, String> fingerprints = new TreeMap<>();
         behaviourClass.forEach((simple, className) -> fingerprints.put(simple, fingerprint(className, facts, classes)));
-        ScriptTable table = new ScriptTable(number, behaviours, locator, slots);
+        ScriptTable table = new ScriptTable(number, behaviours, locator, slots,
+                safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
         return new Built(new Generation(number, table, fileHashes, fingerprints), fieldWarnings(loaded.values(), files));
     }
 
@@ -200,19 +272,22 @@ final class GenerationBuilder {
                 && !c.isAnonymousClass() && !c.isLocalClass() && !c.isSynthetic();
     }
 
-    private static Behaviour instantiate(Class<?> c, String file, long line, ScriptLocator locator) throws Rejection {
+    private Behaviour instantiate(Class<?> c, String file, long line, ScriptLocator locator) throws Rejection {
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor();
         } catch (NoSuchMethodException e) {
             throw verify(file, line, "behaviour " + c.getSimpleName() + " has no public no-argument constructor");
         }
+        startRun();
         try {
             return (Behaviour) ctor.newInstance();
         } catch (InvocationTargetException e) {
             throw thrown(e.getCause(), locator, file, line, "constructor of " + c.getSimpleName() + " threw ");
         } catch (ReflectiveOperationException | LinkageError e) {
             throw verify(file, line, "cannot create " + c.getSimpleName() + ": " + e);
+        } finally {
+            endRun();
         }
     }
 

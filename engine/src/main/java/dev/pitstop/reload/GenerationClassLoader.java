@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The class loader of one script generation. Script classes are defined here, child-first, from
  * bytes in memory; the scripting API and JOML come from the engine's loader, so every generation
- * shares them; the JDK comes from the platform loader. Nothing else of the engine's class path is
- * visible: a script cannot reach engine internals even by reflection or a stale class file.
+ * shares them (and the work budget's runtime, which instrumented code calls; the sandbox keeps
+ * scripts from naming it); the JDK comes from the platform loader. Nothing else of the engine's
+ * class path is visible: a script cannot reach engine internals even by reflection or a stale
+ * class file.
  *
  * <p>Made and filled on the reload thread. Once its generation is retired and nothing refers to
  * its classes, the loader and its classes are collected (the leak test proves it).
@@ -20,7 +22,8 @@ final class GenerationClassLoader extends ClassLoader {
     }
 
     private static final ClassLoader ENGINE = Behaviour.class.getClassLoader();
-    private static final String[] SHARED_PREFIXES = {"dev.pitstop.api.", "org.joml."};
+    /** The API, JOML, and the work budget's runtime that instrumented script code calls. */
+    private static final String[] SHARED_PREFIXES = {"dev.pitstop.api.", "org.joml.", "dev.pitstop.guard."};
 
     private final Map<String, byte[]> pending;
     private final int generation;

@@ -46,7 +46,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final ScriptFolder folder;
     private final ScriptCompiler javac;
     private final IncrementalCompiler compiler;
-    private final GenerationBuilder builder = new GenerationBuilder();
+    private final GenerationBuilder builder;
     private final AtomicInteger nextNumber = new AtomicInteger(1);
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
     private final AtomicLong changeCount = new AtomicLong();
@@ -75,6 +75,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         this.events = events;
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
+        this.builder = new GenerationBuilder(settings.safety());
         this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? new ScriptCompiler(scriptClassPath()) : null;
         this.compiler = javac == null ? null : new IncrementalCompiler(javac);
     }

@@ -6,7 +6,9 @@ package dev.pitstop.reload;
  * ({@code --shadow-ticks}, 0 for none). Immutable; made on the main thread.
  *
  * @param trusted       true: no sandbox scan and no budget instrumentation
- * @param budgetUnits   work one behaviour update may do, in counted units (loop back-edges, calls)
+ * @param budgetUnits   work one behaviour update (and each static initializer and constructor) may
+ *                      do, in counted units: one per loop back-edge, script method entry and
+ *                      exception handler entered, plus one per 64 array elements allocated
  * @param shadowTicks   ticks a new generation runs on a copy of the world before it goes live
  */
 public record Safety(boolean trusted, long budgetUnits, int shadowTicks) {

@@ -59,8 +59,11 @@ public final class DebugDraw {
             return;
         }
         if (shapes == colors.length) {
-            colors = Arrays.copyOf(colors, shapes * 2);
-            coords = Arrays.copyOf(coords, shapes * 2 * STRIDE);
+            // Both copies first: a stack overflow between them must not leave the arrays apart.
+            int[] moreColors = Arrays.copyOf(colors, shapes * 2);
+            float[] moreCoords = Arrays.copyOf(coords, shapes * 2 * STRIDE);
+            colors = moreColors;
+            coords = moreCoords;
         }
         int o = shapes * STRIDE;
         coords[o] = kind;

@@ -2,6 +2,7 @@ package dev.pitstop.sim;
 
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
+import dev.pitstop.guard.BudgetExceeded;
 import java.util.Arrays;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Arrays;
  * behaviour per tick, so that a broken script over thousands of entities cannot flood the log.
  * Only the first throwable of a slot in a tick is turned into text (the rest are counted), and
  * after {@link Rules#MAX_FAULTS_PER_BEHAVIOUR_TICK} faults the slot's remaining entities skip the
- * tick, which bounds the cost of a script that throws for every entity. Game thread (or a shadow
- * run's thread) only.
+ * tick, which bounds the cost of a script that throws for every entity. A behaviour stopped by its
+ * work budget skips the rest of the tick at once: its next entity would most likely use the whole
+ * budget again. Game thread (or a shadow run's thread) only.
  */
 final class FaultCollector {
 
@@ -19,7 +21,9 @@ final class FaultCollector {
     private int[] firstEntity = new int[8];
     private String[] firstError = new String[8];
     private String[] names = new String[8];
+    private boolean[] stopped = new boolean[8];
     private int tickFaults;
+    private int tickOverruns;
     private String tickFirstError;
     private long sinceStats;
 
@@ -27,12 +31,14 @@ final class FaultCollector {
         Arrays.fill(count, 0);
         Arrays.fill(skipped, 0);
         Arrays.fill(firstError, null);
+        Arrays.fill(stopped, false);
         tickFaults = 0;
+        tickOverruns = 0;
         tickFirstError = null;
     }
 
     boolean skipping(int slot) {
-        return slot < count.length && count[slot] >= Rules.MAX_FAULTS_PER_BEHAVIOUR_TICK;
+        return slot < count.length && (count[slot] >= Rules.MAX_FAULTS_PER_BEHAVIOUR_TICK || stopped[slot]);
     }
 
     void skip(int slot) {
@@ -47,6 +53,11 @@ final class FaultCollector {
             firstEntity = Arrays.copyOf(firstEntity, n);
             firstError = Arrays.copyOf(firstError, n);
             names = Arrays.copyOf(names, n);
+            stopped = Arrays.copyOf(stopped, n);
+        }
+        if (error instanceof BudgetExceeded) {
+            stopped[slot] = true;
+            tickOverruns++;
         }
         if (count[slot]++ == 0) {
             firstEntity[slot] = entityId;
@@ -63,6 +74,11 @@ final class FaultCollector {
     /** Faults in the tick being collected. */
     int tickFaults() {
         return tickFaults;
+    }
+
+    /** Updates stopped by their work budget (or its backstop, or an array cap) in the tick being collected. */
+    int tickOverruns() {
+        return tickOverruns;
     }
 
     /** "Behaviour: error at file:line" of the tick's first fault, or null. */
@@ -86,6 +102,9 @@ final class FaultCollector {
                         .with("count", count[s]).with("error", firstError[s]);
                 if (skipped[s] > 0) {
                     e.with("skipped", skipped[s]);
+                }
+                if (stopped[s]) {
+                    e.with("overrun", true);
                 }
                 events.emit(e);
             }

@@ -82,9 +82,14 @@ final class MemoryJournal implements Memory {
                 newKeys++;
             }
             if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                types = Arrays.copyOf(types, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+                // All copies first, then the fields: a stack overflow between two copies (a script
+                // deep in a recursion) must not leave the arrays of different lengths.
+                String[] moreKeys = Arrays.copyOf(keys, size * 2);
+                byte[] moreTypes = Arrays.copyOf(types, size * 2);
+                int[] moreValues = Arrays.copyOf(values, size * 2);
+                keys = moreKeys;
+                types = moreTypes;
+                values = moreValues;
             }
             j = size++;
             keys[j] = key;

@@ -8,7 +8,11 @@ import java.util.Arrays;
 /**
  * {@code World.log}: one {@code log} event per message, at most
  * {@link Rules#LOGS_PER_BEHAVIOUR_SECOND} per behaviour per second of game time; the number
- * dropped rides on the next message let through. Game thread (or a shadow run's thread) only.
+ * dropped rides on the next message let through. Events are held until {@link #flush()}, which the
+ * simulation calls after each update: a script deep in a recursion may call {@code log} with
+ * almost no stack left, and a stack overflow halfway through the event log's listeners or writer
+ * could leave them broken, while one halfway through this method loses a message at most. Game
+ * thread (or a shadow run's thread) only.
  */
 final class ScriptLog {
 
@@ -20,6 +24,8 @@ final class ScriptLog {
     private int slot;
     private int entityId;
     private String behaviour = "";
+    private Event[] held = new Event[4];
+    private int heldCount;
 
     ScriptLog(WorldState world, EventSink events) {
         this.world = world;
@@ -39,8 +45,11 @@ final class ScriptLog {
             Arrays.fill(sent, 0);
         }
         if (slot >= sent.length) {
-            sent = Arrays.copyOf(sent, slot + 8);
-            dropped = Arrays.copyOf(dropped, slot + 8);
+            // Both copies first, then both fields: an overflow between them must not leave them apart.
+            int[] moreSent = Arrays.copyOf(sent, slot + 8);
+            int[] moreDropped = Arrays.copyOf(dropped, slot + 8);
+            sent = moreSent;
+            dropped = moreDropped;
         }
         if (sent[slot] >= Rules.LOGS_PER_BEHAVIOUR_SECOND) {
             dropped[slot]++;
@@ -53,6 +62,21 @@ final class ScriptLog {
             e.with("dropped", dropped[slot]);
             dropped[slot] = 0;
         }
-        events.emit(e);
+        if (heldCount == held.length) {
+            held = Arrays.copyOf(held, heldCount * 2);
+        }
+        held[heldCount++] = e;
+    }
+
+    /** Emits the messages of the update that just ended. */
+    void flush() {
+        if (heldCount == 0) {
+            return;
+        }
+        for (int i = 0; i < heldCount; i++) {
+            events.emit(held[i]);
+            held[i] = null;
+        }
+        heldCount = 0;
     }
 }

@@ -8,19 +8,32 @@ import java.util.TreeMap;
 
 /**
  * What the simulation knows of one script generation: its number, its behaviour instances by
- * name, and the same instances in an array indexed by slot handle, aligned to a {@link SlotTable}.
- * Built off the game thread; installing one is a single reference write. Immutable.
+ * name, and the same instances in an array indexed by slot handle, aligned to a {@link SlotTable},
+ * and the work budget of one update of its (instrumented) code. Built off the game thread;
+ * installing one is a single reference write. Immutable.
  */
 public final class ScriptTable {
+
+    /** The budget of code without instrumentation ({@code --trust-scripts}, tests): none is started. */
+    public static final long UNLIMITED = 0;
 
     private final int generation;
     private final Map<String, Behaviour> byName;
     private final ScriptLocator locator;
     private final SlotTable slots;
     private final Behaviour[] bySlot;
+    private final long budgetUnits;
 
+    /** A table of code without a work budget ({@link #UNLIMITED}). */
     public ScriptTable(int generation, Map<String, Behaviour> byName, ScriptLocator locator, SlotTable slots) {
+        this(generation, byName, locator, slots, UNLIMITED);
+    }
+
+    /** @param budgetUnits the work one update may do, or {@link #UNLIMITED} for code without instrumentation */
+    public ScriptTable(int generation, Map<String, Behaviour> byName, ScriptLocator locator, SlotTable slots,
+            long budgetUnits) {
         this.generation = generation;
+        this.budgetUnits = budgetUnits;
         this.byName = Collections.unmodifiableMap(new TreeMap<>(byName));
         this.locator = locator;
         this.slots = slots;
@@ -63,7 +76,12 @@ public final class ScriptTable {
 
     /** This table, or a copy aligned to {@code world} if that table differs. */
     public ScriptTable alignedTo(SlotTable world) {
-        return world.equals(slots) ? this : new ScriptTable(generation, byName, locator, world);
+        return world.equals(slots) ? this : new ScriptTable(generation, byName, locator, world, budgetUnits);
+    }
+
+    /** The work one update may do, in budget units, or {@link #UNLIMITED}. */
+    public long budgetUnits() {
+        return budgetUnits;
     }
 
     Behaviour[] bySlot() {

@@ -2,6 +2,7 @@ package dev.pitstop.sim;
 
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.events.EventSink;
+import dev.pitstop.guard.WorkBudget;
 import dev.pitstop.world.Entities;
 import dev.pitstop.world.Grid;
 import dev.pitstop.world.Player;
@@ -175,6 +176,7 @@ public final class Simulation {
         Entities e = w.entities;
         Behaviour[] table = scripts.bySlot();
         ScriptLocator locator = scripts.locator();
+        long budgetUnits = scripts.budgetUnits();
         long t0 = System.nanoTime();
         int ran = 0;
         int n = e.count;
@@ -195,14 +197,23 @@ public final class Simulation {
             agent.begin(e, i);
             log.current(slot, w.slots.name(slot), e.id[i]);
             ran++;
+            if (budgetUnits != ScriptTable.UNLIMITED) {
+                WorkBudget.begin(budgetUnits);
+            }
             try {
                 b.update(agent, view);
             } catch (Throwable t) {
                 agent.discard();
                 w.rng.setState(rngBefore);
                 debug.truncate(debugBefore);
+                // Inside the budget still: describing the error may run script code (its getMessage()).
                 faults.record(slot, w.slots.name(slot), e.id[i], t, locator);
                 continue;
+            } finally {
+                if (budgetUnits != ScriptTable.UNLIMITED) {
+                    WorkBudget.end();
+                }
+                log.flush();
             }
             if (agent.commit()) {
                 e.cooldown[i] = Rules.ENEMY_FIRE_COOLDOWN_SECONDS;
@@ -345,6 +356,11 @@ public final class Simulation {
     /** Faults in the last tick. */
     public int lastTickFaults() {
         return faults.tickFaults();
+    }
+
+    /** Updates stopped by their work budget in the last tick. */
+    public int lastTickOverruns() {
+        return faults.tickOverruns();
     }
 
     /** "Behaviour: error at file:line" of the last tick's first fault, or null. */

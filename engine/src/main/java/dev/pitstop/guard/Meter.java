@@ -1,0 +1,123 @@
+package dev.pitstop.guard;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One thread's work counter. A run (one update, one static initializer, one constructor) starts
+ * with {@link #begin} and ends with {@link #end}; between them {@link #left} counts down. Only the
+ * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and writes
+ * {@link #stopSerial}, which is all that crosses threads.
+ */
+final class Meter {
+
+    private static final VarHandle SERIAL;
+    private static final String BACKSTOP_MESSAGE = "stopped: still running after " + WorkBudget.BACKSTOP_MILLIS
+            + " ms of wall-clock time (the backstop for work the budget cannot count, such as a long JDK call)";
+
+    static {
+        try {
+            SERIAL = MethodHandles.lookup().findVarHandle(Meter.class, "serial", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Units still allowed in this run. Plain on purpose: the hot path is a decrement and a test,
+     * and the JIT may keep it in a register inside a loop. 0 when no run is on, so that script
+     * code running outside one is stopped at its first counted point.
+     */
+    long left;
+
+    /** The budget of the run, for messages. */
+    private long units;
+
+    /**
+     * Counts runs: odd while one is on. Written by the owner with release semantics (a plain store
+     * on x86, unlike a volatile write) so the watchdog sees a run start and end without a fence on
+     * the hot path; a run the watchdog sees with the same serial for too long is stuck.
+     */
+    @SuppressWarnings("unused") // accessed through SERIAL as well
+    private long serial;
+
+    /** The run the watchdog wants stopped, or -1. */
+    private volatile long stopSerial = -1;
+
+    // Watchdog thread only.
+    private long watchedSerial = -1;
+    private long watchedSinceNanos;
+
+    void begin(long budgetUnits) {
+        units = budgetUnits;
+        left = budgetUnits;
+        long s = serial;
+        SERIAL.setRelease(this, (s & 1) == 0 ? s + 1 : s + 2);
+    }
+
+    void end() {
+        left = 0;
+        long s = serial;
+        if ((s & 1) != 0) {
+            SERIAL.setRelease(this, s + 1);
+        }
+    }
+
+    /** Called when the count passed a multiple of {@link WorkBudget#CHECK_MASK} + 1, or ran out. */
+    void check() {
+        if (left < 0 || (serial & 1) == 0 || stopSerial == serial) {
+            throw exceeded();
+        }
+    }
+
+    /** Charges an allocation of {@code cells} array elements; throws if it is too large or over budget. */
+    void chargeArray(long cells) {
+        if (cells > WorkBudget.MAX_ARRAY_ELEMENTS) {
+            left = 0;
+            throw new BudgetExceeded(new StringBuilder("stopped: an allocation of ").append(cells)
+                    .append(" array elements is more than a script may make at once (")
+                    .append(WorkBudget.MAX_ARRAY_ELEMENTS).append(')').toString());
+        }
+        if (cells >= WorkBudget.ARRAY_ELEMENTS_PER_UNIT) {
+            left -= cells / WorkBudget.ARRAY_ELEMENTS_PER_UNIT;
+            if (left < 0) {
+                throw exceeded();
+            }
+        }
+    }
+
+    /**
+     * The error for the current state. Leaves {@link #left} at 0, so that the next counted point
+     * (a script catching the error reaches one soon: a back-edge, a handler, a call) throws again.
+     * Messages are built with StringBuilder, not string concatenation: that would link an
+     * invokedynamic call site on the first overrun, possibly with almost no stack left, and a
+     * call site that fails to link stays failed.
+     */
+    private BudgetExceeded exceeded() {
+        left = 0;
+        long s = serial;
+        if ((s & 1) == 0) {
+            return new BudgetExceeded("stopped: script code may run only inside a behaviour update, a static "
+                    + "initializer or a constructor");
+        }
+        if (stopSerial == s) {
+            return new BudgetExceeded(BACKSTOP_MESSAGE);
+        }
+        return new BudgetExceeded(new StringBuilder("stopped: used its whole work budget of ").append(units)
+                .append(" units (--budget)").toString());
+    }
+
+    /** Watchdog thread: asks a run that has been on since at least {@code limitNanos} to stop. */
+    void watch(long nowNanos, long limitNanos) {
+        long s = (long) SERIAL.getAcquire(this);
+        if ((s & 1) == 0) {
+            return;
+        }
+        if (s != watchedSerial) {
+            watchedSerial = s;
+            watchedSinceNanos = nowNanos;
+        } else if (nowNanos - watchedSinceNanos >= limitNanos && stopSerial != s) {
+            stopSerial = s;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.pitstop.guard;
+
+/**
+ * The work budget of script code, counted deterministically so that a replay faults exactly where
+ * the recorded run did. Instrumented script code (see {@code reload.bytecode.BudgetInstrumenter})
+ * calls {@link #step()} at every loop back-edge, method entry and exception-handler entry, and
+ * {@link #arrayLength}/{@link #multiArray} before every array allocation; the engine brackets each
+ * piece of script code it runs (an update, a static initializer, a constructor) with
+ * {@link #begin} and {@link #end}. Past the budget, past the wall-clock backstop or outside any
+ * bracket, script code is stopped with a {@link BudgetExceeded}.
+ *
+ * <p>Threads: every method runs on the thread that runs the script code, and the budget is that
+ * thread's own (game, shadow run, loader), since they run scripts at the same time. One thread,
+ * the game thread, claims a fast path ({@link #claimFastPath}): its counter is a plain static
+ * field behind a {@code Thread.currentThread()} check, which the JIT turns into a register compare.
+ * Every other thread goes through a {@link ThreadLocal}. The {@link Watchdog} is the only other
+ * thread that looks at the counters.
+ *
+ * <p>This class is shared with every script generation's class loader: it must hold no reference
+ * to script objects or classes.
+ */
+public final class WorkBudget {
+
+    /** The largest array (in elements, all dimensions together) a script may allocate at once. */
+    public static final int MAX_ARRAY_ELEMENTS = 1_000_000;
+
+    /** Allocating an array costs one unit per this many elements, on top of the call. */
+    public static final int ARRAY_ELEMENTS_PER_UNIT = 64;
+
+    /** Wall-clock time after which the watchdog stops a run at its next counted point. */
+    public static final long BACKSTOP_MILLIS = 50;
+
+    /**
+     * A step looks beyond its decrement only when the count passes a multiple of this + 1 (or
+     * runs out), which keeps the hot path to a decrement and a test; the backstop's stop request is
+     * seen within that many units.
+     */
+    static final long CHECK_MASK = 1023;
+
+    private static final Meter FAST = new Meter();
+    private static final ThreadLocal<Meter> METERS = ThreadLocal.withInitial(WorkBudget::newMeter);
+
+    /**
+     * The thread whose counter is {@link #FAST}. Read without synchronization: only the thread
+     * that wrote itself here can ever read itself back, which is all the fast path asks.
+     */
+    private static Thread fastThread;
+
+    /** Whether the watchdog was started; a stale false only costs one more (idempotent) start. */
+    private static boolean watching;
+
+    static {
+        Watchdog.watch(FAST);
+        // Loaded now, not at a first overrun deep in a script's recursion where the stack is short.
+        new BudgetExceeded("warm-up").getMessage();
+    }
+
+    private WorkBudget() {
+    }
+
+    private static Meter newMeter() {
+        Meter m = new Meter();
+        Watchdog.watch(m);
+        return m;
+    }
+
+    /**
+     * Makes the calling thread the one with the fast counter, unless another live thread has it.
+     * The engine calls it on the game thread before the first tick.
+     */
+    public static synchronized void claimFastPath() {
+        Thread me = Thread.currentThread();
+        Thread owner = fastThread;
+        if (owner == me || owner != null && owner.isAlive()) {
+            return;
+        }
+        FAST.end();
+        fastThread = me;
+    }
+
+    /**
+     * Gives the fast counter up, if the calling thread has it: when its game loop ends, so that the
+     * next engine in this JVM (tests run many, one after another) can claim it.
+     */
+    public static synchronized void releaseFastPath() {
+        if (fastThread == Thread.currentThread()) {
+            FAST.end();
+            fastThread = null;
+        }
+    }
+
+    /** Whether the calling thread has the fast counter. */
+    static boolean onFastPath() {
+        return Thread.currentThread() == fastThread;
+    }
+
+    /** Starts a run of script code on this thread allowed {@code units} of work. */
+    public static void begin(long units) {
+        if (units <= 0) {
+            throw new IllegalArgumentException("units must be positive, was " + units);
+        }
+        if (!watching) {
+            Watchdog.start();
+            watching = true;
+        }
+        meter().begin(units);
+    }
+
+    /** Ends this thread's run; script code reached after this is stopped at its first counted point. */
+    public static void end() {
+        meter().end();
+    }
+
+    /** One unit of work: a loop back-edge, a method entry, a handler entry. */
+    public static void step() {
+        if (Thread.currentThread() == fastThread) {
+            Meter m = FAST;
+            if ((m.left-- & CHECK_MASK) == 0) {
+                m.check();
+            }
+        } else {
+            otherStep();
+        }
+    }
+
+    private static void otherStep() {
+        Meter m = METERS.get();
+        if ((m.left-- & CHECK_MASK) == 0) {
+            m.check();
+        }
+    }
+
+    /** Before {@code newarray}/{@code anewarray}: charges the allocation and returns its length. */
+    public static int arrayLength(int length) {
+        meter().chargeArray(Math.max(0, length));
+        return length;
+    }
+
+    /**
+     * Before {@code multianewarray}: charges every array it makes, counted as the elements of
+     * each level ({@code a + a*b + a*b*c} for {@code new T[a][b][c]}).
+     */
+    public static void multiArray(int[] dimensions) {
+        long cells = 0;
+        long level = 1;
+        for (int d : dimensions) {
+            if (d <= 0) {
+                break; // nothing below an empty level; a negative size fails in the JVM itself
+            }
+            level *= d;
+            cells += level;
+            if (cells > MAX_ARRAY_ELEMENTS) {
+                break; // already too many; stopping here also keeps the product from overflowing
+            }
+        }
+        meter().chargeArray(cells);
+    }
+
+    private static Meter meter() {
+        return Thread.currentThread() == fastThread ? FAST : METERS.get();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.pitstop.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pitstop.testing.RunningEngine;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The counter itself, driven by hand: exact, per thread, the same on both paths, and backed by the watchdog. */
+class WorkBudgetTest {
+
+    @AfterEach
+    void endRun() {
+        WorkBudget.end();
+    }
+
+    /** Runs {@code body} on a new thread (after claiming the fast path there if asked) and rethrows what it threw. */
+    private static void onThread(boolean fast, ThrowingRunnable body) throws Throwable {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                if (fast) {
+                    WorkBudget.claimFastPath();
+                    assumeTrue(WorkBudget.onFastPath(), "another live thread holds the fast path");
+                }
+                body.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            } finally {
+                WorkBudget.end();
+            }
+        }, fast ? "budget-fast" : "budget-other");
+        t.start();
+        t.join(RunningEngine.PATIENCE.toMillis());
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Throwable;
+    }
+
+    private static void steps(long n) {
+        for (long i = 0; i < n; i++) {
+            WorkBudget.step();
+        }
+    }
+
+    /** Exactly {@code units} steps pass, the next throws, and so does every one after it. */
+    private static void exact(long units) {
+        WorkBudget.begin(units);
+        steps(units);
+        BudgetExceeded first = assertThrows(BudgetExceeded.class, WorkBudget::step);
+        assertTrue(first.getMessage().contains("work budget of " + units + " units"), first.getMessage());
+        assertThrows(BudgetExceeded.class, WorkBudget::step, "caught once, it comes again at the next step");
+        WorkBudget.begin(units);
+        steps(units); // a new run starts afresh
+    }
+
+    @Test
+    void countsExactlyOnTheThreadLocalPath() throws Throwable {
+        onThread(false, () -> {
+            assertFalse(WorkBudget.onFastPath());
+            for (long units : new long[] {1, 5, 1023, 1024, 1025, 3000}) {
+                exact(units);
+            }
+        });
+    }
+
+    @Test
+    void countsExactlyOnTheFastPath() throws Throwable {
+        onThread(true, () -> {
+            for (long units : new long[] {1, 5, 1023, 1024, 1025, 3000}) {
+                exact(units);
+            }
+        });
+    }
+
+    @Test
+    void outsideARunTheFirstStepThrows() {
+        WorkBudget.end();
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, WorkBudget::step);
+        assertTrue(e.getMessage().contains("only inside"), e.getMessage());
+    }
+
+    @Test
+    void arraysAreChargedPerSixtyFourElementsAndCapped() {
+        WorkBudget.begin(10);
+        assertEquals(640, WorkBudget.arrayLength(640));
+        assertThrows(BudgetExceeded.class, WorkBudget::step, "the ten units went to the array");
+        WorkBudget.begin(1_000_000_000L);
+        assertEquals(63, WorkBudget.arrayLength(63), "small arrays cost nothing beyond their step");
+        assertEquals(-1, WorkBudget.arrayLength(-1), "a negative size is the JVM's to refuse");
+        assertEquals(WorkBudget.MAX_ARRAY_ELEMENTS, WorkBudget.arrayLength(WorkBudget.MAX_ARRAY_ELEMENTS));
+        assertThrows(BudgetExceeded.class, () -> WorkBudget.arrayLength(WorkBudget.MAX_ARRAY_ELEMENTS + 1));
+        assertThrows(BudgetExceeded.class, WorkBudget::step, "and the run is over");
+        WorkBudget.begin(1_000_000_000L);
+        WorkBudget.multiArray(new int[] {0, Integer.MAX_VALUE});
+        WorkBudget.multiArray(new int[] {1000, 999});
+        BudgetExceeded e = assertThrows(BudgetExceeded.class,
+                () -> WorkBudget.multiArray(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}));
+        assertTrue(e.getMessage().contains("an allocation of 2147483647 array elements"), e.getMessage());
+    }
+
+    @Test
+    void threadsCountApart() throws Throwable {
+        // Two threads (one on the fast path if it is free) interleave 600 steps each under budgets of 1000.
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ThrowingRunnable body = () -> {
+            WorkBudget.begin(1000);
+            for (int round = 0; round < 6; round++) {
+                barrier.await();
+                steps(100);
+            }
+        };
+        AtomicReference<Throwable> other = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                other.set(e);
+            } finally {
+                WorkBudget.end();
+            }
+        });
+        t.start();
+        onThread(true, body);
+        t.join(RunningEngine.PATIENCE.toMillis());
+        assertNull(other.get());
+    }
+
+    @Test
+    void theWatchdogStopsARunThatTakesTooLong() throws Throwable {
+        for (boolean fast : new boolean[] {false, true}) {
+            onThread(fast, () -> {
+                WorkBudget.begin(Long.MAX_VALUE);
+                BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> {
+                    while (true) {
+                        WorkBudget.step();
+                    }
+                });
+                assertTrue(e.getMessage().contains(WorkBudget.BACKSTOP_MILLIS + " ms of wall-clock time"), e.getMessage());
+                WorkBudget.begin(5);
+                steps(5); // the stop was for that run only
+            });
+        }
+    }
+}

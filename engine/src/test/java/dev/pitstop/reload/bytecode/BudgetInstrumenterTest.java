@@ -1,0 +1,243 @@
+package dev.pitstop.reload.bytecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pitstop.guard.BudgetExceeded;
+import dev.pitstop.guard.WorkBudget;
+import dev.pitstop.sim.ErrorText;
+import dev.pitstop.testing.Javac;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Instrumented classes compiled here, loaded in a loader of their own and run on this thread
+ * under a budget: what is counted, and that the budget's error cannot be swallowed.
+ */
+class BudgetInstrumenterTest {
+
+    static final String WORK = """
+            package b;
+
+            public class Work {
+                public static int loop(int n) {
+                    int s = 0;
+                    for (int i = 0; i < n; i++) {
+                        s += i;
+                    }
+                    return s;
+                }
+
+                public static int swallow() {
+                    int k = 0;
+                    while (true) {
+                        try {
+                            while (true) {
+                                k++;
+                            }
+                        } catch (Throwable t) {
+                            k--;
+                        }
+                    }
+                }
+
+                public static int nested() {
+                    int k = 0;
+                    while (true) {
+                        try {
+                            try {
+                                while (true) {
+                                    k++;
+                                }
+                            } finally {
+                                while (k > 0) {
+                                    k++;
+                                }
+                            }
+                        } catch (Throwable t) {
+                            try {
+                                k = 1;
+                            } finally {
+                                k = 2;
+                            }
+                        } finally {
+                            k = 3;
+                        }
+                    }
+                }
+
+                @SuppressWarnings("finally")
+                public static int finallyContinues() {
+                    int k = 0;
+                    while (true) {
+                        try {
+                            k++;
+                        } finally {
+                            continue;
+                        }
+                    }
+                }
+
+                public static Object ints(int n) {
+                    return new int[n];
+                }
+
+                public static Object strings(int n) {
+                    return new String[n];
+                }
+
+                public static Object grid(int a, int b) {
+                    return new int[a][b];
+                }
+
+                public static int deep(int n) {
+                    return deep(n + 1) + 1;
+                }
+
+                public static int lambdas(int n) {
+                    return java.util.stream.IntStream.range(0, n).map(i -> i + 1).sum();
+                }
+
+                public static Object fresh() {
+                    return new StringBuilder(Thread.currentThread() == null ? "?" : "x");
+                }
+            }
+            """;
+
+    static final String SLOW_INIT = """
+            package b;
+
+            public class SlowInit {
+                static final int VALUE;
+
+                static {
+                    int v = 0;
+                    while (v >= 0) {
+                        v = v + 1 - 1;
+                    }
+                    VALUE = v;
+                }
+            }
+            """;
+
+    static ClassLoader loader;
+
+    @BeforeAll
+    static void load() {
+        Map<String, byte[]> classes = Javac.compile(Map.of("b/Work.java", WORK, "b/SlowInit.java", SLOW_INIT));
+        Map<String, byte[]> instrumented = new HashMap<>();
+        classes.forEach((name, bytes) -> instrumented.put(name, BudgetInstrumenter.instrument(bytes)));
+        loader = new ClassLoader(BudgetInstrumenterTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = instrumented.get(name);
+                if (b == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+    }
+
+    @AfterEach
+    void endRun() {
+        WorkBudget.end();
+    }
+
+    private static Object call(String method, Object... args) throws Throwable {
+        Class<?> work = Class.forName("b.Work", false, loader);
+        for (Method m : work.getMethods()) {
+            if (m.getName().equals(method)) {
+                try {
+                    return m.invoke(null, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+        throw new AssertionError("no method " + method);
+    }
+
+    @Test
+    void aLoopCostsOneUnitPerIterationPlusTheCall() throws Throwable {
+        WorkBudget.begin(101);
+        assertEquals(4950, call("loop", 100));
+        WorkBudget.begin(100);
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> call("loop", 100));
+        assertTrue(e.getMessage().contains("work budget of 100 units"), e.getMessage());
+        assertEquals("b/Work.java:" + Javac.lineOf(WORK, "for (int i = 0; i < n; i++)"),
+                ErrorText.scriptFrame(e, name -> name.startsWith("b.") ? "b/Work.java" : null), "stopped at the loop's back-edge");
+    }
+
+    @Test
+    void lambdasCountAsCalls() throws Throwable {
+        // the call, then one entry per element into the lambda
+        WorkBudget.begin(11);
+        assertEquals(55, call("lambdas", 10));
+        WorkBudget.begin(10);
+        assertThrows(BudgetExceeded.class, () -> call("lambdas", 10));
+    }
+
+    @Test
+    void scriptCodeOutsideARunIsStopped() {
+        WorkBudget.end();
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> call("loop", 1));
+        assertTrue(e.getMessage().contains("only inside"), e.getMessage());
+    }
+
+    @Test
+    void catchingThrowableDoesNotSwallowTheStop() {
+        WorkBudget.begin(10_000);
+        assertThrows(BudgetExceeded.class, () -> call("swallow"));
+        WorkBudget.begin(10_000);
+        assertThrows(BudgetExceeded.class, () -> call("nested"), "finally handlers, which javac protects with themselves");
+        WorkBudget.begin(10_000);
+        assertThrows(BudgetExceeded.class, () -> call("finallyContinues"), "a finally that swallows by continuing");
+    }
+
+    @Test
+    void arraysAreChargedAndCapped() throws Throwable {
+        WorkBudget.begin(11);
+        assertEquals(640, ((int[]) call("ints", 640)).length, "one for the call, 640 / 64 for the elements");
+        WorkBudget.begin(10);
+        assertThrows(BudgetExceeded.class, () -> call("ints", 640));
+
+        WorkBudget.begin(1_000_000_000L);
+        BudgetExceeded huge = assertThrows(BudgetExceeded.class, () -> call("strings", Integer.MAX_VALUE));
+        assertTrue(huge.getMessage().contains("an allocation of 2147483647 array elements"), huge.getMessage());
+        WorkBudget.begin(1_000_000_000L);
+        int[][] grid = (int[][]) call("grid", 10, 20);
+        assertEquals(20, grid[9].length);
+        BudgetExceeded tooBig = assertThrows(BudgetExceeded.class, () -> call("grid", 1000, 1000));
+        assertTrue(tooBig.getMessage().contains("an allocation of 1001000 array elements"), "every level counts: " + tooBig.getMessage());
+        assertEquals("b/Work.java:" + Javac.lineOf(WORK, "new int[a][b]"),
+                ErrorText.scriptFrame(tooBig, n -> n.startsWith("b.") ? "b/Work.java" : null), "names the allocating line");
+    }
+
+    @Test
+    void deepRecursionEndsInAStackOverflowAsUsual() {
+        WorkBudget.begin(Long.MAX_VALUE);
+        assertThrows(StackOverflowError.class, () -> call("deep", 0));
+    }
+
+    @Test
+    void aMethodStartingWithNewStillVerifies() throws Throwable {
+        WorkBudget.begin(10);
+        assertEquals("x", call("fresh").toString());
+    }
+
+    @Test
+    void staticInitializersRunUnderTheBudget() {
+        WorkBudget.begin(1000);
+        // An Error from a static initializer is not wrapped in ExceptionInInitializerError.
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> Class.forName("b.SlowInit", true, loader));
+        assertEquals("b/SlowInit.java:" + Javac.lineOf(SLOW_INIT, "v = v + 1 - 1"),
+                ErrorText.scriptFrame(e, n -> n.startsWith("b.") ? "b/SlowInit.java" : null));
+    }
+}
