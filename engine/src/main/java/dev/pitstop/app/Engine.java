@@ -468,6 +468,13 @@ final class Engine implements FixedStepLoop.Ticker {
             }
             maybeShowStatus();
         }
+    }
+
+    /**
+     * The game loop (headless or windowed) is over: give the work budget's fast counter back, so
+     * the next engine in this JVM (tests run many) can claim it. Game thread.
+     */
+    void releaseGameThread() {
         dev.pitstop.guard.WorkBudget.releaseFastPath();
     }
 

@@ -272,6 +272,7 @@ final class RunCommand {
             }
             exit = Math.max(exit, shutDown(engine, reload, events, session.status(), session.reporter()));
         } finally {
+            engine.releaseGameThread();
             if (window != null) {
                 window.close();
             }
