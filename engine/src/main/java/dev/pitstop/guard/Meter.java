@@ -55,12 +55,15 @@ final class Meter {
         SERIAL.setRelease(this, (s & 1) == 0 ? s + 1 : s + 2);
     }
 
-    void end() {
+    /** @return the units this run used */
+    long end() {
+        long used = units - Math.max(0, left);
         left = 0;
         long s = serial;
         if ((s & 1) != 0) {
             SERIAL.setRelease(this, s + 1);
         }
+        return used;
     }
 
     /** Called when the count passed a multiple of {@link WorkBudget#CHECK_MASK} + 1, or ran out. */

@@ -106,9 +106,13 @@ public final class WorkBudget {
         meter().begin(units);
     }
 
-    /** Ends this thread's run; script code reached after this is stopped at its first counted point. */
-    public static void end() {
-        meter().end();
+    /**
+     * Ends this thread's run; script code reached after this is stopped at its first counted point.
+     *
+     * @return the units the run used (its whole budget if it was stopped)
+     */
+    public static long end() {
+        return meter().end();
     }
 
     /** One unit of work: a loop back-edge, a method entry, a handler entry. */

@@ -45,7 +45,27 @@ final class FaultCollector {
         skipped[slot]++;
     }
 
-    void record(int slot, String behaviour, int entityId, Throwable error, ScriptLocator scripts) {
+    /**
+     * A behaviour used up its work for this tick: a fault with {@code message}, and its other
+     * entities skip the tick.
+     */
+    void stopForTick(int slot, String behaviour, int entityId, String message) {
+        grow(slot);
+        stopped[slot] = true;
+        tickOverruns++;
+        if (count[slot]++ == 0) {
+            firstEntity[slot] = entityId;
+            firstError[slot] = message;
+            names[slot] = behaviour;
+            if (tickFirstError == null) {
+                tickFirstError = behaviour + ": " + message;
+            }
+        }
+        tickFaults++;
+        sinceStats++;
+    }
+
+    private void grow(int slot) {
         if (slot >= count.length) {
             int n = Math.max(slot + 1, count.length * 2);
             count = Arrays.copyOf(count, n);
@@ -55,6 +75,10 @@ final class FaultCollector {
             names = Arrays.copyOf(names, n);
             stopped = Arrays.copyOf(stopped, n);
         }
+    }
+
+    void record(int slot, String behaviour, int entityId, Throwable error, ScriptLocator scripts) {
+        grow(slot);
         if (error instanceof BudgetExceeded) {
             stopped[slot] = true;
             tickOverruns++;

@@ -18,6 +18,9 @@ final class Rules {
     /** New enemies appear at least this far from the player. */
     static final float SPAWN_CLEARANCE = 200f;
 
+    /** One behaviour's updates may use this many update budgets in all in one tick. */
+    static final long TICK_BUDGET_UPDATES = 20;
+
     /** After this many faults of one behaviour in one tick, its other entities skip the tick. */
     static final int MAX_FAULTS_PER_BEHAVIOUR_TICK = 256;
 

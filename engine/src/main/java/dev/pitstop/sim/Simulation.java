@@ -29,6 +29,7 @@ public final class Simulation {
     private WorldView view;
     private ScriptTable scripts = ScriptTable.empty();
     private long updateNanos;
+    private long[] tickUnits = new long[8];
     private long updates;
 
     public Simulation(WorldState world, EventSink events, DebugDraw debug) {
@@ -97,6 +98,7 @@ public final class Simulation {
         WorldState w = world;
         float dt = w.dtSeconds();
         faults.reset();
+        java.util.Arrays.fill(tickUnits, 0L);
         debug.clear();
         rememberPositions(w);
         coolDown(w, dt);
@@ -211,7 +213,7 @@ public final class Simulation {
                 continue;
             } finally {
                 if (budgetUnits != ScriptTable.UNLIMITED) {
-                    WorkBudget.end();
+                    chargeTick(slot, WorkBudget.end(), budgetUnits, e.id[i], b);
                 }
                 log.flush();
             }
@@ -223,6 +225,26 @@ public final class Simulation {
         }
         updateNanos += System.nanoTime() - t0;
         updates += ran;
+    }
+
+    /**
+     * Adds an update's work to its behaviour's total for this tick. Every update has its own
+     * budget, but thousands of updates each just under it would still freeze the game: past
+     * {@link Rules#TICK_BUDGET_UPDATES} budgets' worth in one tick, the behaviour's remaining
+     * entities skip the tick (a fault; in a row, a rollback). Deterministic, like the budget.
+     */
+    private void chargeTick(int slot, long used, long budgetUnits, int entityId, Behaviour b) {
+        if (slot >= tickUnits.length) {
+            tickUnits = java.util.Arrays.copyOf(tickUnits, Math.max(slot + 1, tickUnits.length * 2));
+        }
+        long total = tickUnits[slot] += used;
+        long limit = budgetUnits * Rules.TICK_BUDGET_UPDATES;
+        if (total > limit && !faults.skipping(slot)) {
+            String file = scripts.locator().sourceOf(b.getClass().getName());
+            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates used " + total
+                    + " units in one tick, more than " + Rules.TICK_BUDGET_UPDATES + " x --budget (" + limit
+                    + "); its other entities skip this tick" + (file == null ? "" : " (" + file + ")"));
+        }
     }
 
     private static void moveEntities(WorldState w, float dt) {

