@@ -49,6 +49,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private long liveTicks;
     private boolean rollbackArmed;
     private long lastStatusNanos;
+    private boolean tickEvents;
 
     Engine(Simulation sim, ReloadCoordinator reload, EventLog events, StatusLine status, Long tickLimit,
             int statsEvery) {
@@ -77,6 +78,11 @@ final class Engine implements FixedStepLoop.Ticker {
 
     void setInput(Supplier<PlayerInput> source) {
         input = source;
+    }
+
+    /** {@code --tick-events}: a {@code tick} event after every tick, for profiling (the benchmark reads them). */
+    void emitTickEvents(boolean on) {
+        tickEvents = on;
     }
 
     /** Makes generation 1 live (no swap event: the start event reports it). */
@@ -120,12 +126,17 @@ final class Engine implements FixedStepLoop.Ticker {
     public void tick() {
         long t0 = System.nanoTime();
         sim.tick(input.get());
-        tickTimes.record(System.nanoTime() - t0);
+        long tickNanos = System.nanoTime() - t0;
+        tickTimes.record(tickNanos);
         WorldState w = sim.world();
         publishedTick = w.tick;
         liveTicks++;
         if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
             rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
+        }
+        if (tickEvents) {
+            events.emit(Event.of("tick", w.tick).with("generation", sim.scripts().generation())
+                    .with("tickNanos", tickNanos));
         }
         if (w.tick % statsEvery == 0) {
             events.emit(StatsReport.of(sim));
