@@ -57,7 +57,7 @@ final class BenchRun {
         TickChart.write(dir.resolve("ticks.png"), outcomes);
         ReportMarkdown.write(dir.resolve("report.md"), settings, machine, date, command(), outcomes, failures);
         StringBuilder table = new StringBuilder();
-        ReportMarkdown.table(table, settings, outcomes);
+        ReportMarkdown.table(table, outcomes);
         out.print(table);
         out.println("report: " + dir.resolve("report.md"));
         out.flush();

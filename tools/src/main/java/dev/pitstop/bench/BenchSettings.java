@@ -1,7 +1,9 @@
 package dev.pitstop.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One benchmark run's settings, checked. Immutable.
@@ -48,8 +50,8 @@ record BenchSettings(int entities, int scripts, int edits, List<String> strategi
     }
 
     /** The {@code --spawn NAME=COUNT} arguments of the engine's command line, in spawn order. */
-    static List<String> spawnArgs(java.util.Map<String, Integer> plan) {
-        List<String> args = new java.util.ArrayList<>();
+    static List<String> spawnArgs(Map<String, Integer> plan) {
+        List<String> args = new ArrayList<>();
         plan.forEach((name, count) -> {
             args.add("--spawn");
             args.add(name + "=" + count);

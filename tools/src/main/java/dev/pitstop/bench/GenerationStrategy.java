@@ -38,11 +38,11 @@ final class GenerationStrategy extends Strategy {
     }
 
     @Override
-    Live awaitLive(Session session, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
+    Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
         while (true) {
             LoggedEvent e;
             try {
-                e = session.await(x -> x.is("swap") || x.is("rejected"), LIVE_PATIENCE, "the swap of edit " + edit.number());
+                e = events.await(x -> x.is("swap") || x.is("rejected"), LIVE_PATIENCE, "the swap of edit " + edit.number());
             } catch (BenchFailure f) {
                 throw lastRejection == null ? f : new BenchFailure(f.getMessage() + "; last rejection: " + lastRejection);
             }
@@ -59,9 +59,9 @@ final class GenerationStrategy extends Strategy {
     }
 
     @Override
-    void stop(Session session) throws BenchFailure, InterruptedException {
+    void stop(GameEvents events) throws BenchFailure, InterruptedException {
         game.quit(60_000);
-        session.await(e -> e.is("stop"), START_PATIENCE, "the game's stop event");
+        events.await(e -> e.is("stop"), START_PATIENCE, "the game's stop event");
     }
 
     @Override

@@ -49,8 +49,8 @@ final class HotswapStrategy extends Strategy {
     }
 
     @Override
-    Live awaitLive(Session session, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
-        LoggedEvent e = session.await(x -> x.is("swap") || x.is("rejected"), LIVE_PATIENCE,
+    Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
+        LoggedEvent e = events.await(x -> x.is("swap") || x.is("rejected"), LIVE_PATIENCE,
                 "the redefinition of edit " + edit.number());
         if (e.is("rejected")) {
             throw new BenchFailure("HotSwap refused edit " + edit.number() + ": " + e.json().path("diagnostics"));
@@ -60,9 +60,9 @@ final class HotswapStrategy extends Strategy {
     }
 
     @Override
-    void stop(Session session) throws BenchFailure, InterruptedException {
+    void stop(GameEvents events) throws BenchFailure, InterruptedException {
         host.quit(60_000);
-        session.await(e -> e.is("stop"), START_PATIENCE, "the host's stop event");
+        events.await(e -> e.is("stop"), START_PATIENCE, "the host's stop event");
     }
 
     @Override

@@ -26,10 +26,6 @@ record LoggedEvent(String type, double epochMillis, long tick, JsonNode json) {
         return json.path(name).asDouble();
     }
 
-    String text(String name) {
-        return json.path(name).asText();
-    }
-
     List<String> strings(String name) {
         List<String> out = new ArrayList<>();
         json.path(name).forEach(n -> out.add(n.asText()));

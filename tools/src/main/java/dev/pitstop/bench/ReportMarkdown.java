@@ -29,7 +29,7 @@ final class ReportMarkdown {
         md.append(String.format(Locale.ROOT, "- world: %d enemies driven by %d generated behaviours, headless, %d Hz "
                 + "in real time; %d edits per strategy, each one constant changed in one file%n%n",
                 settings.entities(), settings.scripts(), settings.hz(), settings.edits()));
-        table(md, settings, outcomes);
+        table(md, outcomes);
         failures.forEach((s, why) -> md.append("\n**").append(s).append(" failed:** ").append(why).append('\n'));
         goals(md, outcomes);
         tails(md, settings, outcomes);
@@ -41,7 +41,7 @@ final class ReportMarkdown {
     }
 
     /** The results table alone, as the README quotes it. */
-    static void table(StringBuilder md, BenchSettings settings, List<Outcome> outcomes) {
+    static void table(StringBuilder md, List<Outcome> outcomes) {
         md.append("| strategy | edits | edit-to-live ms p50 / p99 / max | game-thread pause µs p50 / p99 / max "
                 + "| swap tick ms p50 / p99 / max | steady tick ms p50 / p99 / p99.9 | world state kept |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");

@@ -48,10 +48,10 @@ final class RestartStrategy extends Strategy {
     }
 
     @Override
-    Live awaitLive(Session session, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
-        session.await(e -> e.is("start"), START_PATIENCE, "the restarted game of edit " + edit.number());
+    Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
+        events.await(e -> e.is("start"), START_PATIENCE, "the restarted game of edit " + edit.number());
         int process = recording.processes;
-        LoggedEvent first = session.await(e -> e.is("tick"), START_PATIENCE, "the restarted game's first tick");
+        LoggedEvent first = events.await(e -> e.is("tick"), START_PATIENCE, "the restarted game's first tick");
         Recording.Tick lastOld = null;
         for (int i = recording.ticks.size() - 1; i >= 0 && lastOld == null; i--) {
             if (recording.ticks.get(i).process() < process) {
@@ -64,9 +64,9 @@ final class RestartStrategy extends Strategy {
     }
 
     @Override
-    void stop(Session session) throws BenchFailure, InterruptedException {
+    void stop(GameEvents events) throws BenchFailure, InterruptedException {
         supervisor.close();
-        session.await(e -> e.is("stop"), START_PATIENCE, "the last game's stop event");
+        events.await(e -> e.is("stop"), START_PATIENCE, "the last game's stop event");
     }
 
     @Override

@@ -120,21 +120,24 @@ final class RestartSupervisor implements AutoCloseable {
 
     /** Stops watching, then stops the game cleanly. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        if (thread != null) {
-            thread.join(STOP_PATIENCE_MILLIS + 5_000);
-        }
         try {
+            if (thread != null) {
+                thread.join(STOP_PATIENCE_MILLIS + 5_000);
+            }
             if (watch != null) {
                 watch.close();
             }
+            ChildJvm g = game;
+            if (g != null) {
+                g.quit(STOP_PATIENCE_MILLIS);
+            }
         } catch (IOException ignored) {
-            // nothing left to release
-        }
-        ChildJvm g = game;
-        if (g != null) {
-            g.quit(STOP_PATIENCE_MILLIS);
+            // the watch service is gone either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
         }
     }
 

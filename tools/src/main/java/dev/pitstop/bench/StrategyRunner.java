@@ -33,23 +33,23 @@ final class StrategyRunner {
         Path folder = Files.createTempDirectory("pitstop-bench-" + strategy.name() + "-");
         try {
             scripts.writeAll(folder);
-            Path events = work.resolve("events.jsonl");
-            Files.deleteIfExists(events);
+            Path eventLog = work.resolve("events.jsonl");
+            Files.deleteIfExists(eventLog);
             Recording recording = new Recording(strategy.name());
             recording.pauseBetweenTicks = strategy.pauseBetweenTicks();
-            Strategy.Launch launch = new Strategy.Launch(folder, events, work, scripts.spawnPlan(settings.entities()),
+            Strategy.Launch launch = new Strategy.Launch(folder, eventLog, work, scripts.spawnPlan(settings.entities()),
                     settings);
             progress.starting(strategy.name(), settings.edits());
-            try (Session session = new Session(events, recording, strategy::problem)) {
+            try (GameEvents events = new GameEvents(eventLog, recording, strategy::problem)) {
                 strategy.start(launch);
-                LoggedEvent start = session.await(e -> e.is("start"), Strategy.START_PATIENCE, "the game's start event");
+                LoggedEvent start = events.await(e -> e.is("start"), Strategy.START_PATIENCE, "the game's start event");
                 int tail = settings.tailTicks();
                 recording.warmupTicks = start.tick() + tail;
-                session.awaitTick(start.tick() + 2L * tail, patienceFor(2L * tail));
+                events.awaitTick(start.tick() + 2L * tail, patienceFor(2L * tail));
                 for (int k = 1; k <= settings.edits(); k++) {
-                    edit(strategy, session, recording, scripts, folder, k);
+                    edit(strategy, events, recording, scripts, folder, k);
                 }
-                strategy.stop(session);
+                strategy.stop(events);
             } finally {
                 strategy.abort();
             }
@@ -61,21 +61,21 @@ final class StrategyRunner {
         }
     }
 
-    private void edit(Strategy strategy, Session session, Recording recording, BenchScripts scripts, Path folder,
+    private void edit(Strategy strategy, GameEvents events, Recording recording, BenchScripts scripts, Path folder,
             int k) throws BenchFailure, IOException {
         BenchScripts.Edit edit = scripts.edit(k);
         BenchScripts.write(folder, edit.relativePath(), edit.source());
         double written = WallClock.nowMillis();
         strategy.edited(edit);
-        Strategy.Live live = strategy.awaitLive(session, recording, edit);
+        Strategy.Live live = strategy.awaitLive(events, recording, edit);
         Recording.Edit done = new Recording.Edit(k, edit.behaviour(), edit.newSpeed(), written, live.epochMillis(),
                 live.swapTick(), live.pauseMicros());
         recording.edits.add(done);
         // The stats after the swap show whether the new code runs and whether the world survived.
-        session.await(e -> e.is("stats") && e.tick() >= live.swapTick(),
+        events.await(e -> e.is("stats") && e.tick() >= live.swapTick(),
                 patienceFor(settings.statsEvery()), "the stats after edit " + k);
         long until = live.swapTick() + settings.tailTicks() + BenchSettings.GAP_TICKS;
-        session.awaitTick(until, patienceFor(settings.tailTicks() + BenchSettings.GAP_TICKS));
+        events.awaitTick(until, patienceFor(settings.tailTicks() + BenchSettings.GAP_TICKS));
         progress.edit(k, done.editToLiveMillis());
     }
 

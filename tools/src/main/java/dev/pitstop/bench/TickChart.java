@@ -47,7 +47,9 @@ final class TickChart {
                         + "code; orange: the swap's game-thread pause)")
                 .xAxisTitle("seconds since the first tick").yAxisTitle("tick ms (log)").build();
         XYStyler s = chart.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Outside the plot: inside, the legend hides the marks that matter most, the highest ones.
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(0xE0E0E0));
         s.setYAxisLogarithmic(true);

@@ -35,7 +35,7 @@ public final class BenchScripts {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Float> speeds = new LinkedHashMap<>();
 
-    /** One planned edit: which behaviour, its new constant, and the file's new text. */
+    /** One planned edit: which behaviour, its new constant, and the file's new text. Immutable; any thread. */
     public record Edit(int number, String behaviour, String relativePath, float newSpeed, String source) { }
 
     private BenchScripts(int count) {

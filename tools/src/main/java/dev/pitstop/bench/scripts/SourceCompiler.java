@@ -38,7 +38,7 @@ public final class SourceCompiler {
     private final JavaCompiler javac;
     private final StandardJavaFileManager standard;
 
-    /** Thrown when the sources do not compile; the message holds javac's errors. */
+    /** Thrown when the sources do not compile; the message holds javac's errors. Any thread. */
     public static final class CompileException extends Exception {
         CompileException(String message) {
             super(message);

@@ -9,12 +9,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The driver's view of a running game: follows its event log, records every event into the
- * {@link Recording} as it is read, and waits for the events the driver cares about. Waits poll the
+ * The events of the game a strategy runs, as the driver sees them: follows the game's event log,
+ * records every event into the {@link Recording} as it is read, and waits for the ones the driver
+ * cares about. Waits poll the
  * file every millisecond; the times measured come from the events themselves, so how soon the
  * driver notices does not change any number. Driver thread only.
  */
-final class Session implements AutoCloseable {
+final class GameEvents implements AutoCloseable {
 
     private static final long POLL_MILLIS = 1;
 
@@ -26,8 +27,8 @@ final class Session implements AutoCloseable {
     /**
      * @param problem says why the game cannot go on (it died), or null while all is well
      */
-    Session(Path events, Recording recording, Supplier<String> problem) {
-        this.follower = new EventFollower(events);
+    GameEvents(Path eventLog, Recording recording, Supplier<String> problem) {
+        this.follower = new EventFollower(eventLog);
         this.recording = recording;
         this.problem = problem;
     }
