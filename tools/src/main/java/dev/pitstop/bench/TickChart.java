@@ -41,6 +41,12 @@ final class TickChart {
         BitmapEncoder.saveBitmap(panels, panels.size(), 1, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    private static List<Double> tickValues(List<Recording.Tick> ticks) {
+        List<Double> ys = new ArrayList<>(ticks.size());
+        ticks.forEach(t -> ys.add(Math.max(1e-3, t.tickMillis())));
+        return ys;
+    }
+
     private static XYChart panel(Outcome o) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
                 .title(o.strategy() + ": tick time over the run, " + o.edits.size() + " edits (red: first tick with the new "
@@ -112,6 +118,17 @@ final class TickChart {
             pauses.setMarker(SeriesMarkers.DIAMOND);
             pauses.setMarkerColor(PAUSES);
         }
+        // Whole decades at both ends, so that every panel's log axis is labelled at least twice.
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (List<Double> ys : List.of(tickValues(ticks), sy, py)) {
+            for (double y : ys) {
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        s.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+        s.setYAxisMax(Math.pow(10, Math.max(Math.ceil(Math.log10(hi)), Math.floor(Math.log10(lo)) + 1)));
         return chart;
     }
 }
