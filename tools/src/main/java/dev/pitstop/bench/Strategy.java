@@ -31,10 +31,9 @@ abstract class Strategy {
 
         /** The engine's {@code run --headless} arguments every strategy's game shares. */
         List<String> engineArgs() {
-            List<String> a = new ArrayList<>(List.of("run", "--headless", "--scripts", scripts.toString(),
+            return new ArrayList<>(List.of("run", "--headless", "--scripts", scripts.toString(),
                     "--events", events.toString(), "--tick-events",
                     "--stats-every", Integer.toString(settings.statsEvery())));
-            return a;
         }
 
         /** Seed, rate and enemies: what a fresh world needs (a restored one brings its own). */
