@@ -71,6 +71,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private boolean rollbackArmed;
     private int overrunTicks;
     private long lastStatusNanos;
+    private boolean tickEvents;
 
     Engine(Simulation sim, ReloadCoordinator reload, EventLog events, StatusLine status, Long tickLimit,
             int statsEvery) {
@@ -133,6 +134,11 @@ final class Engine implements FixedStepLoop.Ticker {
         replaceWorld(fresh);
         events.emit(Event.of("restart", fresh.tick).with("entities", fresh.entities.count));
         reportOrphans();
+    }
+
+    /** {@code --tick-events}: a {@code tick} event after every tick, for profiling (the benchmark reads them). */
+    void emitTickEvents(boolean on) {
+        tickEvents = on;
     }
 
     /** Makes generation 1 live (no swap event: the start event reports it). */
@@ -199,6 +205,10 @@ final class Engine implements FixedStepLoop.Ticker {
         if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
             rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
             overrunTicks = 0;
+        }
+        if (tickEvents) {
+            events.emit(Event.of("tick", w.tick).with("generation", sim.scripts().generation())
+                    .with("tickNanos", tickNanos));
         }
         if (w.tick % statsEvery == 0) {
             emitStats();

@@ -195,6 +195,7 @@ final class RunCommand {
         Simulation sim = new Simulation(world, events, new DebugDraw(!headless));
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
         running[0] = engine;
+        engine.emitTickEvents(options.tickEvents);
         engine.installFirst(first);
         if (freshWorld) {
             for (SpawnSpec s : options.spawnSpecs) {

@@ -47,6 +47,10 @@ final class RunOptions {
     @Option(names = "--stats-every", paramLabel = "N", description = "Ticks between stats events (default: 60).")
     int statsEvery = 60;
 
+    @Option(names = "--tick-events",
+            description = "Also log a 'tick' event after every tick with how long it took (tickNanos) and the live generation.")
+    boolean tickEvents;
+
     @Option(names = "--watch", paramLabel = "MODE",
             description = "native (file-system events), poll (stat polling) or off (default: native).")
     String watch = "native";

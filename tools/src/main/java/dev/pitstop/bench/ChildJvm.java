@@ -1,0 +1,106 @@
+package dev.pitstop.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM the benchmark started: the engine ({@code dev.pitstop.app.Main run}) or the hotswap host,
+ * on this JVM's class path, with standard input as a pipe for commands and standard output and
+ * error in a log file. Used by the thread that started it (the driver or the restart supervisor).
+ */
+final class ChildJvm {
+
+    /** The engine's command line entry point. */
+    static final String ENGINE_MAIN = "dev.pitstop.app.Main";
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final Path log;
+
+    private ChildJvm(Process process, Path log) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        this.log = log;
+    }
+
+    /**
+     * @param jvmFlags flags besides the ones every Pitstop JVM gets (as the launcher gives them)
+     * @param log      where the JVM's stdout and stderr go (appended)
+     */
+    static ChildJvm start(List<String> jvmFlags, String mainClass, List<String> args, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Djoml.nounsafe=true");
+        String home = System.getProperty("pitstop.home");
+        if (home != null) {
+            cmd.add("-Dpitstop.home=" + home);
+        }
+        cmd.addAll(jvmFlags);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new ChildJvm(pb.start(), log);
+    }
+
+    /** Sends one command line to its standard input. */
+    void send(String line) throws IOException {
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The exit code, or null while it runs. */
+    Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
+    /**
+     * Asks it to quit through standard input (so it stops cleanly: final stats, snapshot, stop
+     * event) and waits; a JVM that does not go within {@code patienceMillis} is killed.
+     *
+     * @return the exit code, or null if it had to be killed
+     */
+    Integer quit(long patienceMillis) throws InterruptedException {
+        if (process.isAlive()) {
+            try {
+                send("quit");
+            } catch (IOException pipeGone) {
+                // it is ending already
+            }
+        }
+        if (process.waitFor(patienceMillis, TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        kill();
+        return null;
+    }
+
+    /** Ends it at once, if it still runs. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

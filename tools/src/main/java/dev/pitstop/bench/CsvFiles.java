@@ -1,0 +1,49 @@
+package dev.pitstop.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The raw numbers: {@code ticks.csv} (every tick of every strategy: process, tick, generation,
+ * milliseconds, seconds since the strategy's first tick, phase) and {@code edits.csv} (every edit).
+ * Driver thread.
+ */
+final class CsvFiles {
+
+    private CsvFiles() {
+    }
+
+    static void write(Path dir, List<Outcome> outcomes) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("ticks.csv"), StandardCharsets.UTF_8)) {
+            w.write("strategy,process,tick,generation,tick_ms,seconds,phase\n");
+            for (Outcome o : outcomes) {
+                List<Recording.Tick> ticks = o.recording.ticks;
+                double t0 = ticks.isEmpty() ? 0 : ticks.get(0).startEpochMillis();
+                for (int i = 0; i < ticks.size(); i++) {
+                    Recording.Tick t = ticks.get(i);
+                    w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.4f,%s%n", o.strategy(), t.process(),
+                            t.tick(), t.generation(), t.tickMillis(), (t.endEpochMillis() - t0) / 1000.0,
+                            o.phases[i].name().toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("edits.csv"), StandardCharsets.UTF_8)) {
+            w.write("strategy,edit,behaviour,edit_to_live_ms,pause_us,swap_tick,swap_tick_ms,tail_p50_ms,tail_max_ms,"
+                    + "new_code_seen,state_kept\n");
+            for (Outcome o : outcomes) {
+                for (Outcome.EditResult e : o.edits) {
+                    w.write(String.format(Locale.ROOT, "%s,%d,%s,%.3f,%s,%d,%.4f,%.4f,%.4f,%s,%s%n", o.strategy(),
+                            e.number(), e.behaviour(), e.editToLiveMillis(),
+                            Double.isNaN(e.pauseMicros()) ? "" : String.format(Locale.ROOT, "%.1f", e.pauseMicros()),
+                            e.swapTick(), e.swapTickMillis(), e.tailP50Millis(), e.tailMaxMillis(),
+                            e.newCodeSeen() == null ? "" : e.newCodeSeen(), e.stateKept()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.pitstop.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one strategy's run left behind: every tick (from {@code tick} events), every {@code stats}
+ * event, and each edit with when it was written and when its code went live. Filled by the driver
+ * thread from the game's event log; read by the analysis afterwards.
+ */
+final class Recording {
+
+    /** One tick of the game: its number, which game process and code generation ran it, how long it took. */
+    record Tick(long tick, int process, int generation, long tickNanos, double endEpochMillis) {
+
+        double tickMillis() {
+            return tickNanos / 1e6;
+        }
+
+        double startEpochMillis() {
+            return endEpochMillis - tickMillis();
+        }
+    }
+
+    /** A behaviour's line of a {@code stats} event. */
+    record BehaviourStats(long count, double meanSpeed, double cx, double cy) { }
+
+    /** A {@code stats} event: after tick {@code tick} of process {@code process}. */
+    record Stats(long tick, int process, Map<String, BehaviourStats> behaviours) { }
+
+    /**
+     * One edit and when its code went live.
+     *
+     * @param swapTick     the first tick that ran the new code
+     * @param pauseMicros  how long the game thread stood still for the swap (NaN until known)
+     */
+    record Edit(int number, String behaviour, float newSpeed, double writeEpochMillis, double liveEpochMillis,
+            long swapTick, double pauseMicros) {
+
+        double editToLiveMillis() {
+            return liveEpochMillis - writeEpochMillis;
+        }
+
+        Edit withPauseMicros(double micros) {
+            return new Edit(number, behaviour, newSpeed, writeEpochMillis, liveEpochMillis, swapTick, micros);
+        }
+    }
+
+    final String strategy;
+    final List<Tick> ticks = new ArrayList<>();
+    final List<Stats> stats = new ArrayList<>();
+    final List<Edit> edits = new ArrayList<>();
+    private final Map<Long, Integer> tickIndex = new HashMap<>();
+    /** Game processes seen so far (a {@code start} event each). */
+    int processes;
+    /** Whether the strategy's pause falls between ticks, so that it adds to the swap tick's time. */
+    boolean pauseBetweenTicks;
+    /** Ticks at the start of the run left out of the steady state: the first JVM's JIT warm-up. */
+    long warmupTicks;
+
+    Recording(String strategy) {
+        this.strategy = strategy;
+    }
+
+    void accept(LoggedEvent e) {
+        switch (e.type()) {
+            case "start" -> processes++;
+            case "tick" -> {
+                tickIndex.putIfAbsent(e.tick(), ticks.size());
+                ticks.add(new Tick(e.tick(), processes, (int) e.longField("generation"), e.longField("tickNanos"),
+                        e.epochMillis()));
+            }
+            case "stats" -> {
+                Map<String, BehaviourStats> b = new LinkedHashMap<>();
+                e.json().path("behaviours").fields().forEachRemaining(f -> b.put(f.getKey(), new BehaviourStats(
+                        f.getValue().path("count").asLong(), f.getValue().path("meanSpeed").asDouble(),
+                        f.getValue().path("cx").asDouble(), f.getValue().path("cy").asDouble())));
+                stats.add(new Stats(e.tick(), processes, b));
+            }
+            default -> { }
+        }
+    }
+
+    /** The tick numbered {@code tick} (the first one, if a lost world ran it twice), or null. */
+    Tick tick(long tick) {
+        Integer i = tickIndex.get(tick);
+        return i == null ? null : ticks.get(i);
+    }
+
+    Tick lastTick() {
+        return ticks.isEmpty() ? null : ticks.get(ticks.size() - 1);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.pitstop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code results.json}, shaped as the benchmark issue asks: {@code machine}, then per strategy the
+ * edits, p50/p99/max of edit-to-live, pause and swap-tick time, p50/p99/p99.9 of the steady tick
+ * time, and whether the world state was kept. Unknown numbers are null. Driver thread.
+ */
+final class ResultsJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    static void write(Path file, String machine, List<Outcome> outcomes) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("machine", machine);
+        ObjectNode strategies = root.putObject("strategies");
+        for (Outcome o : outcomes) {
+            ObjectNode s = strategies.putObject(o.strategy());
+            s.put("edits", o.edits.size());
+            tail(s.putObject("editToLiveMs"), Distribution.of(o.editValues(Outcome.EditResult::editToLiveMillis)));
+            tail(s.putObject("pauseMicros"), Distribution.of(o.editValues(Outcome.EditResult::pauseMicros)));
+            tail(s.putObject("swapTickMs"), Distribution.of(o.editValues(Outcome.EditResult::swapTickMillis)));
+            Distribution steady = Distribution.of(o.ticksMillis(Outcome.Phase.STEADY));
+            ObjectNode st = s.putObject("steadyTickMs");
+            number(st, "p50", steady.percentile(50));
+            number(st, "p99", steady.percentile(99));
+            number(st, "p999", steady.percentile(99.9));
+            s.put("stateKept", o.stateKept());
+        }
+        JSON.writeValue(file.toFile(), root);
+    }
+
+    private static void tail(ObjectNode node, Distribution d) {
+        number(node, "p50", d.percentile(50));
+        number(node, "p99", d.percentile(99));
+        number(node, "max", d.max());
+    }
+
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, Math.round(value * 1000) / 1000.0);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.pitstop.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitstop.app.Console;
+import dev.pitstop.app.Main;
+import dev.pitstop.events.EventSink;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole benchmark, through the engine's command line, on tiny settings: each strategy really
+ * runs (child JVMs, edits, swaps) and leaves well-formed output. No timing is asserted.
+ */
+class BenchEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private int bench(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        Console console = new Console(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), EventSink.NONE);
+        return Main.execute(all, console);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"generation", "hotswap", "restart"})
+    @Timeout(180)
+    void runsEndToEndAndWritesWellFormedResults(String strategy) throws Exception {
+        int code = bench("--entities", "10", "--scripts", "3", "--edits", "2", "--tail-ticks", "20",
+                "--strategy", strategy, "--out", out.toString());
+        assertEquals(0, code, "stdout:\n" + stdout + "\nstderr:\n" + stderr);
+
+        JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+        assertEquals(Set.of("machine", "strategies"), names(results));
+        assertTrue(results.path("machine").isTextual() && !results.path("machine").asText().isBlank());
+        assertEquals(Set.of(strategy), names(results.path("strategies")));
+        JsonNode s = results.path("strategies").path(strategy);
+        assertEquals(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs", "steadyTickMs", "stateKept"), names(s));
+        assertEquals(2, s.path("edits").asInt());
+        for (String field : List.of("editToLiveMs", "pauseMicros", "swapTickMs")) {
+            assertEquals(Set.of("p50", "p99", "max"), names(s.path(field)), field);
+            for (String p : List.of("p50", "p99", "max")) {
+                assertTrue(s.path(field).path(p).isNumber(), field + "." + p + " is " + s.path(field).path(p));
+            }
+        }
+        assertEquals(Set.of("p50", "p99", "p999"), names(s.path("steadyTickMs")));
+        for (String p : List.of("p50", "p99", "p999")) {
+            assertTrue(s.path("steadyTickMs").path(p).isNumber(), "steadyTickMs." + p);
+        }
+        assertTrue(s.path("stateKept").asBoolean(), "the world survived the edits: " + Files.readString(out.resolve("report.md")));
+
+        List<String> edits = Files.readAllLines(out.resolve("edits.csv"));
+        assertEquals(3, edits.size(), "a header and one line per edit");
+        assertTrue(edits.get(1).startsWith(strategy + ",1,"));
+        assertTrue(edits.stream().skip(1).allMatch(l -> l.endsWith(",true,true")), "new code seen, state kept: " + edits);
+        List<String> ticks = Files.readAllLines(out.resolve("ticks.csv"));
+        assertEquals("strategy,process,tick,generation,tick_ms,seconds,phase", ticks.get(0));
+        assertTrue(ticks.size() > 100);
+        assertTrue(ticks.stream().anyMatch(l -> l.endsWith(",swap")));
+
+        BufferedImage chart = ImageIO.read(out.resolve("ticks.png").toFile());
+        assertNotNull(chart, "ticks.png is a PNG");
+        assertTrue(chart.getWidth() > 0 && chart.getHeight() > 0);
+
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| " + strategy + " | 2 |"), report);
+        assertTrue(report.contains("![tick time over the run"), report);
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("| " + strategy + " | 2 |"));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("edit 2/2"), "progress on stderr: " + stderr);
+    }
+
+    @Test
+    void badSettingsAreOneLineAndExitCode2() {
+        assertEquals(2, bench("--strategy", "warp", "--out", out.toString()));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("--strategy must be generation, hotswap, restart or all"));
+        assertEquals(2, bench("--scripts", "1", "--out", out.toString()));
+        assertEquals(2, bench("--frobnicate"));
+    }
+
+    private static Set<String> names(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
