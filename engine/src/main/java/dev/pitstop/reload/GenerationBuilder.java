@@ -125,8 +125,14 @@ final class GenerationBuilder {
      * @param mustStay names that, if a class still has that simple name, must still be behaviours
      * @param slots    the world's slot table, to align the new table to
      */
-    Built load(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay, SlotTable slots)
-            throws Rejection {
+    /**
+     * @param earlier  the last built generation, or null: a behaviour whose code (its classes and
+     *                 every script class they use) is byte for byte the same keeps that
+     *                 generation's instance, whose code the JIT has already compiled, so a swap
+     *                 brings back cold only what the edit changed
+     */
+    Built load(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay, SlotTable slots,
+            Generation earlier) throws Rejection {
         Map<String, byte[]> classes = checked.classes();
         Map<String, ClassFacts> facts = checked.facts();
         Map<String, String> files = checked.files();
@@ -181,7 +187,10 @@ final class GenerationBuilder {
                         + " and " + c.getName() + "): behaviour names must be unique; rename one");
             }
             behaviourClass.put(simple, c.getName());
-            behaviours.put(simple, instantiate(c, file, line, locator));
+            String print = fingerprint(c.getName(), facts, classes);
+            Behaviour kept = earlier == null || !print.equals(earlier.fingerprints().get(simple)) ? null
+                    : earlier.table().byName().get(simple);
+            behaviours.put(simple, kept != null ? kept : instantiate(c, file, line, locator));
         }
         for (Class<?> c : loaded.values()) {
             String simple = c.getSimpleName();
@@ -344,7 +353,7 @@ final class GenerationBuilder {
                 sb.append(simpleName(c.getName())).append(" holds state in non-final field");
                 sb.append(fields.size() > 1 ? "s " : " ");
                 sb.append(String.join(", ", fields.keySet()));
-                sb.append("; it is lost at every reload: keep it in Agent.memory() instead");
+                sb.append("; it is lost whenever this script or one it uses is reloaded: keep it in Agent.memory() instead");
                 warnings.add(sb.toString());
             }
         }

@@ -45,10 +45,12 @@ class GenerationLeakTest {
 
             List<Integer> alive = LoaderCensus.alive();
             int newest = alive.isEmpty() ? 0 : alive.get(alive.size() - 1);
-            assertTrue(alive.size() <= GenerationHistory.DEFAULT_CAPACITY + 1,
+            // Kept on purpose: the history's generations, and generation 1, whose behaviour instances
+            // every later generation reuses (their code never changed, so it stays JIT-warm).
+            assertTrue(alive.size() <= GenerationHistory.DEFAULT_CAPACITY + 2,
                     "only the kept generations stay alive, found " + alive.size() + ": " + alive);
-            assertTrue(alive.stream().allMatch(g -> g > newest - GenerationHistory.DEFAULT_CAPACITY - 1),
-                    "the live ones are the newest: " + alive);
+            assertTrue(alive.stream().allMatch(g -> g == 1 || g > newest - GenerationHistory.DEFAULT_CAPACITY - 1),
+                    "the live ones are the newest (and generation 1): " + alive);
             long growthBytes = metaspaceAfter - metaspaceBefore;
             assertTrue(growthBytes < 8L << 20, "Metaspace grew by " + (growthBytes >> 10) + " KiB over " + RELOADS
                     + " reloads (" + (metaspaceBefore >> 10) + " → " + (metaspaceAfter >> 10) + " KiB)");

@@ -318,4 +318,37 @@ class HotReloadTest {
             assertTrue(msg.contains("t/Mover.java") && msg.contains("speed") && msg.contains("memory"), msg);
         }
     }
+
+    @Test
+    void unchangedBehavioursKeepTheirJitWarmInstanceAcrossASwap() throws Exception {
+        // Keeper counts its updates in an instance field (which a reload would lose): if the swap
+        // reuses the instance, the count, and so the speed, goes on growing instead of starting over.
+        Scripts.write(dir, "t/Keeper.java", """
+                package t;
+
+                import dev.pitstop.api.*;
+
+                public class Keeper implements Behaviour {
+                    private final int[] updates = {0};
+
+                    @Override
+                    public void update(Agent self, World world) {
+                        updates[0]++;
+                        self.setVelocity(updates[0], 0f);
+                    }
+                }
+                """);
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Keeper=1",
+                "--spawn", "Mover=1", "--stats-every", "5")) {
+            e.awaitStats(0, 40);
+            int m = e.mark();
+            Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "3f"));
+            Event swap = e.await(m, "swap");
+            assertEquals(List.of("Mover"), swap.get("changed"));
+            Event after = e.awaitStats(m, swap.tick());
+            assertTrue(meanSpeed(after, "Keeper") > 40, "Keeper's instance lived on: " + meanSpeed(after, "Keeper"));
+            assertEquals(3.0, meanSpeed(after, "Mover"), 1e-4);
+        }
+    }
 }
