@@ -84,6 +84,9 @@ final class WorldView implements World {
         int rc = grid.row(cy);
         int rings = Math.max(Math.max(cc - c0, c1 - cc), Math.max(rc - r0, r1 - rc));
         int[] items = grid.items();
+        int[] ids = grid.ids();
+        float[] xs = grid.xs();
+        float[] ys = grid.ys();
         int visited = 0;
         // Cells ring by ring outwards from the body's own, so that in a crowd the cap is reached
         // with the nearest neighbours after scanning few cells.
@@ -97,14 +100,13 @@ final class WorldView implements World {
                     }
                     int end = grid.cellEnd(col, row);
                     for (int k = grid.cellBegin(col, row); k < end; k++) {
-                        int j = items[k];
-                        if (e.id[j] == selfId) {
+                        if (ids[k] == selfId) {
                             continue;
                         }
-                        float dx = e.x[j] - cx;
-                        float dy = e.y[j] - cy;
+                        float dx = xs[k] - cx;
+                        float dy = ys[k] - cy;
                         if (dx * dx + dy * dy <= r2) {
-                            visitor.accept(new NeighbourView(e, j));
+                            visitor.accept(new NeighbourView(e, items[k]));
                             if (++visited >= MAX_NEIGHBOURS) {
                                 return;
                             }
