@@ -36,7 +36,7 @@ public class Orbiter implements Behaviour {
         if (world.random() < FIRE_CHANCE_PER_TICK) {
             self.fire(-dx, -dy);
         }
-        if (self.id() % 16 == 0) {
+        if (self.id() % 8 == 0) {
             // The ring it holds (a few orbiters draw it: hundreds of identical circles cost frames).
             world.debugCircle(player.x(), player.y(), RADIUS, 0x50A0FF);
         }
