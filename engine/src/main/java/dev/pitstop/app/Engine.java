@@ -7,8 +7,6 @@ import dev.pitstop.events.TickTimes;
 import dev.pitstop.loop.Clock;
 import dev.pitstop.loop.FixedStepLoop;
 import dev.pitstop.reload.Generation;
-import dev.pitstop.reload.GenerationHistory;
-import dev.pitstop.reload.ReadyGeneration;
 import dev.pitstop.reload.ReloadCoordinator;
 import dev.pitstop.replay.InputLog;
 import dev.pitstop.replay.InputTape;
@@ -17,7 +15,6 @@ import dev.pitstop.replay.Recorder;
 import dev.pitstop.sim.PlayerInput;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.sim.StatsReport;
-import dev.pitstop.world.Entities;
 import dev.pitstop.world.WorldState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,28 +25,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 /**
- * A running game: the loop, the simulation, the live generation and its history, commands,
- * stats, rollback. Everything here runs on the game thread except {@link #submit} and
- * {@link #requestStop}, which any thread may call.
+ * A running game: the loop, the simulation, the player's input (live, replayed or looped),
+ * commands, stats and the status line; the live generation is {@link LiveGenerations}'s.
+ * Everything here runs on the game thread except {@link #submit} and {@link #requestStop}, which
+ * any thread may call.
  */
 final class Engine implements FixedStepLoop.Ticker {
-
-    /** A new generation that faults within this many live ticks is rolled back. */
-    static final int ROLLBACK_WINDOW_TICKS = 60;
 
     /** Entities in a shadow run's copy of the world: enough to meet every behaviour in use, cheap to copy. */
     static final int SHADOW_SAMPLE_ENTITIES = 512;
 
-    /**
-     * Later on, a generation with a behaviour stopped by its work budget in this many ticks in a
-     * row is rolled back too: one overrun may be a rare input, three in a row is the code.
-     */
-    static final int OVERRUN_ROLLBACK_TICKS = 3;
-
     private final Simulation sim;
     private final ReloadCoordinator reload;
     private final EventLog events;
-    private final GenerationHistory history = new GenerationHistory(GenerationHistory.DEFAULT_CAPACITY);
+    private final LiveGenerations generations;
     private final Queue<String> commands = new ConcurrentLinkedQueue<>();
     private final FixedStepLoop loop;
     private final TickTimes tickTimes = new TickTimes();
@@ -67,9 +56,6 @@ final class Engine implements FixedStepLoop.Ticker {
     private Recorder recorder;
     private Recorder frozenRecording;
     private Runnable frameHook = () -> { };
-    private long liveTicks;
-    private boolean rollbackArmed;
-    private int overrunTicks;
     private long lastStatusNanos;
     private boolean tickEvents;
 
@@ -84,6 +70,7 @@ final class Engine implements FixedStepLoop.Ticker {
         this.loop = new FixedStepLoop(sim.world().stepNanos, this);
         this.publishedTick = sim.world().tick;
         this.loops = new LoopEditor(events);
+        this.generations = new LiveGenerations(sim, reload, events);
         // Made on the thread that will run the ticks: it runs most script updates, give it the fast counter.
         dev.pitstop.guard.WorkBudget.claimFastPath();
     }
@@ -133,7 +120,6 @@ final class Engine implements FixedStepLoop.Ticker {
     void restart(WorldState fresh) {
         replaceWorld(fresh);
         events.emit(Event.of("restart", fresh.tick).with("entities", fresh.entities.count));
-        reportOrphans();
     }
 
     /** {@code --tick-events}: a {@code tick} event after every tick, for profiling (the benchmark reads them). */
@@ -143,11 +129,7 @@ final class Engine implements FixedStepLoop.Ticker {
 
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
-        sim.install(g.table());
-        history.wentLive(g);
-        rollbackArmed = false;
-        reportOrphans();
-        publishWorld();
+        generations.installFirst(g);
     }
 
     /** Queues a command line for the game thread. Any thread. */
@@ -172,12 +154,12 @@ final class Engine implements FixedStepLoop.Ticker {
             execute(line);
         }
         reload.serveWorldCopy(() -> sim.world().sample(SHADOW_SAMPLE_ENTITIES));
-        installReady();
+        generations.installReady();
     }
 
     @Override
     public void beforeTick() {
-        installReady();
+        generations.installReady();
     }
 
     @Override
@@ -196,16 +178,7 @@ final class Engine implements FixedStepLoop.Ticker {
         statsTickTimes.record(tickNanos);
         WorldState w = sim.world();
         publishedTick = w.tick;
-        liveTicks++;
-        if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
-            rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
-        }
-        // liveTicks is 0 here only if this tick's faults rolled the generation back already.
-        overrunTicks = sim.lastTickOverruns() > 0 && liveTicks > 0 ? overrunTicks + 1 : 0;
-        if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
-            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
-            overrunTicks = 0;
-        }
+        generations.afterTick();
         if (tickEvents) {
             events.emit(Event.of("tick", w.tick).with("generation", sim.scripts().generation())
                     .with("tickNanos", tickNanos));
@@ -223,75 +196,12 @@ final class Engine implements FixedStepLoop.Ticker {
     private void replaceWorld(WorldState w) {
         sim.replaceWorld(w);
         publishedTick = w.tick;
-        publishWorld();
+        generations.worldChanged();
     }
 
     @Override
     public boolean stopRequested() {
         return stopRequested || tickLimit != null && sim.world().tick >= tickLimit;
-    }
-
-    private void installReady() {
-        ReadyGeneration ready = reload.takeReady();
-        if (ready == null) {
-            return;
-        }
-        int from = sim.scripts().generation();
-        long t0 = System.nanoTime();
-        sim.install(ready.generation().table());
-        long t1 = System.nanoTime();
-        history.wentLive(ready.generation());
-        liveTicks = 0;
-        rollbackArmed = true;
-        events.emit(Event.of("swap", sim.world().tick)
-                .with("fromGeneration", from)
-                .with("toGeneration", ready.generation().number())
-                .with("pauseMicros", Math.round((t1 - t0) / 100.0) / 10.0)
-                .with("editToSwapMs", Math.round((t1 - ready.firstChangeNanos()) / 10_000.0) / 100.0)
-                .with("changed", ready.changed())
-                .with("added", ready.added())
-                .with("removed", ready.removed()));
-        reportOrphans();
-        publishWorld();
-    }
-
-    /** Goes back to the generation live before this one, dropping this one. */
-    void rollback(String reason) {
-        Generation from = history.live();
-        Generation to = history.previous();
-        if (to == null) {
-            events.emit(Event.of("error", sim.world().tick).with("message",
-                    "rollback: no earlier generation is kept to go back to"));
-            return;
-        }
-        history.dropLive();
-        sim.install(to.table());
-        liveTicks = 0;
-        rollbackArmed = false;
-        events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from.number())
-                .with("toGeneration", to.number()).with("reason", reason));
-        reportOrphans();
-        publishWorld();
-    }
-
-    private void reportOrphans() {
-        WorldState w = sim.world();
-        int[] used = new int[w.slots.size()];
-        Entities e = w.entities;
-        for (int i = 0; i < e.count; i++) {
-            used[e.slot[i]]++;
-        }
-        for (int s = 0; s < used.length; s++) {
-            String name = w.slots.name(s);
-            if (used[s] > 0 && !sim.scripts().names().contains(name)) {
-                events.emit(Event.of("orphaned", w.tick).with("behaviour", name).with("entities", used[s])
-                        .with("generation", sim.scripts().generation()));
-            }
-        }
-    }
-
-    private void publishWorld() {
-        reload.publishWorld(sim.world().slots, sim.scripts().names());
     }
 
     /** One stdin (or hotkey) command. Unknown ones are an error event and a line on stderr. */
@@ -302,7 +212,7 @@ final class Engine implements FixedStepLoop.Ticker {
         long tick = sim.world().tick;
         switch (verb) {
             case "reload" -> reload.requestReload();
-            case "rollback" -> rollback("requested by command");
+            case "rollback" -> generations.rollback("requested by command");
             case "stats" -> emitStats();
             case "pause" -> loop.pause();
             case "resume" -> loop.resume();
@@ -319,7 +229,7 @@ final class Engine implements FixedStepLoop.Ticker {
                     case LOOPING -> loops.off(sim.world());
                 }
             }
-            case "generation" -> switchGeneration(arg);
+            case "generation" -> generations.switchTo(arg);
             case "input" -> inputCommand(arg);
             default -> unknown(line, tick);
         }
@@ -368,41 +278,6 @@ final class Engine implements FixedStepLoop.Ticker {
         }
     }
 
-    /** A/B: make kept generation {@code arg} ("next" cycles) live again, without recompiling. */
-    private void switchGeneration(String arg) {
-        Generation to;
-        if (arg.equals("next")) {
-            to = history.nextInCycle();
-        } else {
-            try {
-                to = history.find(Integer.parseInt(arg));
-            } catch (NumberFormatException e) {
-                error("generation: expected a number or 'next', not '" + arg + "'");
-                return;
-            }
-        }
-        if (to == null) {
-            error("generation " + arg + " is not kept; kept: " + history.numbers());
-            return;
-        }
-        int from = sim.scripts().generation();
-        long t0 = System.nanoTime();
-        sim.install(to.table());
-        long t1 = System.nanoTime();
-        history.switchTo(to);
-        liveTicks = 0;
-        rollbackArmed = false;
-        events.emit(Event.of("swap", sim.world().tick)
-                .with("fromGeneration", from)
-                .with("toGeneration", to.number())
-                .with("pauseMicros", Math.round((t1 - t0) / 100.0) / 10.0)
-                .with("editToSwapMs", 0)
-                .with("changed", List.of())
-                .with("kind", "switch"));
-        reportOrphans();
-        publishWorld();
-    }
-
     /** The recording to write at stop: the running one, or the one a loop cut short. */
     Recorder finishedRecorder() {
         return recorder != null ? recorder : frozenRecording;
@@ -419,7 +294,7 @@ final class Engine implements FixedStepLoop.Ticker {
                 throw new UsageError("spawn: at most " + SpawnSpec.MAX_COUNT + " entities in all");
             }
             sim.spawn(spec.behaviour(), spec.count());
-            publishWorld();
+            generations.worldChanged();
         } catch (UsageError e) {
             error(e.getMessage());
         }
@@ -518,7 +393,4 @@ final class Engine implements FixedStepLoop.Ticker {
         return m;
     }
 
-    GenerationHistory history() {
-        return history;
-    }
 }

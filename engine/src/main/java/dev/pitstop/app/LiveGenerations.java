@@ -1,0 +1,175 @@
+package dev.pitstop.app;
+
+import dev.pitstop.events.Event;
+import dev.pitstop.events.EventSink;
+import dev.pitstop.reload.Generation;
+import dev.pitstop.reload.GenerationHistory;
+import dev.pitstop.reload.ReadyGeneration;
+import dev.pitstop.reload.ReloadCoordinator;
+import dev.pitstop.sim.Simulation;
+import dev.pitstop.world.Entities;
+import dev.pitstop.world.WorldState;
+import java.util.List;
+
+/**
+ * Which script generation is live, and every way it changes between two ticks: a ready generation
+ * installed (a swap), a rollback (by hand, or because a new generation faulted within
+ * {@link #ROLLBACK_WINDOW_TICKS} live ticks or overran its budget {@link #OVERRUN_ROLLBACK_TICKS}
+ * ticks in a row), an A/B switch among the kept ones. Reports swaps, rollbacks and orphans, and
+ * tells the reload pipeline what the world uses. Game thread only.
+ */
+final class LiveGenerations {
+
+    /** A new generation that faults within this many live ticks is rolled back. */
+    static final int ROLLBACK_WINDOW_TICKS = 60;
+
+    /**
+     * Later on, a generation with a behaviour stopped by its work budget in this many ticks in a
+     * row is rolled back too: one overrun may be a rare input, three in a row is the code.
+     */
+    static final int OVERRUN_ROLLBACK_TICKS = 3;
+
+    private final Simulation sim;
+    private final ReloadCoordinator reload;
+    private final EventSink events;
+    private final GenerationHistory history = new GenerationHistory(GenerationHistory.DEFAULT_CAPACITY);
+    private long liveTicks;
+    private boolean rollbackArmed;
+    private int overrunTicks;
+
+    LiveGenerations(Simulation sim, ReloadCoordinator reload, EventSink events) {
+        this.sim = sim;
+        this.reload = reload;
+        this.events = events;
+    }
+
+    GenerationHistory history() {
+        return history;
+    }
+
+    /** Makes generation 1 live (no swap event: the start event reports it). */
+    void installFirst(Generation g) {
+        sim.install(g.table());
+        history.wentLive(g);
+        rollbackArmed = false;
+        worldChanged();
+    }
+
+    /** Between two ticks: installs a generation the reload thread has ready, if any. */
+    void installReady() {
+        ReadyGeneration ready = reload.takeReady();
+        if (ready == null) {
+            return;
+        }
+        int from = sim.scripts().generation();
+        long t0 = System.nanoTime();
+        sim.install(ready.generation().table());
+        long t1 = System.nanoTime();
+        history.wentLive(ready.generation());
+        liveTicks = 0;
+        rollbackArmed = true;
+        events.emit(Event.of("swap", sim.world().tick)
+                .with("fromGeneration", from)
+                .with("toGeneration", ready.generation().number())
+                .with("pauseMicros", micros(t1 - t0))
+                .with("editToSwapMs", Math.round((t1 - ready.firstChangeNanos()) / 10_000.0) / 100.0)
+                .with("changed", ready.changed())
+                .with("added", ready.added())
+                .with("removed", ready.removed()));
+        worldChanged();
+    }
+
+    /** After each tick: rolls a new generation back if it faulted early or keeps overrunning. */
+    void afterTick() {
+        liveTicks++;
+        if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
+            rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
+        }
+        // liveTicks is 0 here only if this tick's faults rolled the generation back already.
+        overrunTicks = sim.lastTickOverruns() > 0 && liveTicks > 0 ? overrunTicks + 1 : 0;
+        if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
+            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
+            overrunTicks = 0;
+        }
+    }
+
+    /** Goes back to the generation live before this one, dropping this one. */
+    void rollback(String reason) {
+        Generation from = history.live();
+        Generation to = history.previous();
+        if (to == null) {
+            error("rollback: no earlier generation is kept to go back to");
+            return;
+        }
+        history.dropLive();
+        sim.install(to.table());
+        liveTicks = 0;
+        rollbackArmed = false;
+        events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from.number())
+                .with("toGeneration", to.number()).with("reason", reason));
+        worldChanged();
+    }
+
+    /** A/B: makes kept generation {@code arg} ("next" cycles) live again, without recompiling. */
+    void switchTo(String arg) {
+        Generation to;
+        if (arg.equals("next")) {
+            to = history.nextInCycle();
+        } else {
+            try {
+                to = history.find(Integer.parseInt(arg));
+            } catch (NumberFormatException e) {
+                error("generation: expected a number or 'next', not '" + arg + "'");
+                return;
+            }
+        }
+        if (to == null) {
+            error("generation " + arg + " is not kept; kept: " + history.numbers());
+            return;
+        }
+        int from = sim.scripts().generation();
+        long t0 = System.nanoTime();
+        sim.install(to.table());
+        long t1 = System.nanoTime();
+        history.switchTo(to);
+        liveTicks = 0;
+        rollbackArmed = false;
+        events.emit(Event.of("swap", sim.world().tick)
+                .with("fromGeneration", from)
+                .with("toGeneration", to.number())
+                .with("pauseMicros", micros(t1 - t0))
+                .with("editToSwapMs", 0)
+                .with("changed", List.of())
+                .with("kind", "switch"));
+        worldChanged();
+    }
+
+    /**
+     * The world or the live scripts changed (a swap, a new world, a spawn): reports entities whose
+     * behaviour the live scripts lack and tells the reload pipeline what the world now uses.
+     */
+    void worldChanged() {
+        WorldState w = sim.world();
+        int[] used = new int[w.slots.size()];
+        Entities e = w.entities;
+        for (int i = 0; i < e.count; i++) {
+            used[e.slot[i]]++;
+        }
+        for (int s = 0; s < used.length; s++) {
+            String name = w.slots.name(s);
+            if (used[s] > 0 && !sim.scripts().names().contains(name)) {
+                events.emit(Event.of("orphaned", w.tick).with("behaviour", name).with("entities", used[s])
+                        .with("generation", sim.scripts().generation()));
+            }
+        }
+        reload.publishWorld(w.slots, sim.scripts().names());
+    }
+
+    private void error(String message) {
+        events.emit(Event.of("error", sim.world().tick).with("message", message));
+    }
+
+    private static double micros(long nanos) {
+        return Math.round(nanos / 100.0) / 10.0;
+    }
+}
