@@ -32,9 +32,6 @@ import java.util.function.Supplier;
  */
 final class Engine implements FixedStepLoop.Ticker {
 
-    /** Entities in a shadow run's copy of the world: enough to meet every behaviour in use, cheap to copy. */
-    static final int SHADOW_SAMPLE_ENTITIES = 512;
-
     private final Simulation sim;
     private final ReloadCoordinator reload;
     private final EventLog events;
@@ -83,10 +80,6 @@ final class Engine implements FixedStepLoop.Ticker {
     /** {@code --record}: keep the world as it is now and every tick's input from here on. */
     void startRecording() {
         recorder = new Recorder(sim.world());
-    }
-
-    Recorder recorder() {
-        return recorder;
     }
 
     LoopEditor loops() {
@@ -153,7 +146,7 @@ final class Engine implements FixedStepLoop.Ticker {
         while ((line = commands.poll()) != null) {
             execute(line);
         }
-        reload.serveWorldCopy(() -> sim.world().sample(SHADOW_SAMPLE_ENTITIES));
+        reload.serveWorldCopy(sim.world());
         generations.installReady();
     }
 
@@ -386,11 +379,5 @@ final class Engine implements FixedStepLoop.Ticker {
         return new ArrayList<>(sim.scripts().names());
     }
 
-    Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generation", sim.scripts().generation());
-        m.put("behaviours", liveNames());
-        return m;
-    }
 
 }

@@ -43,10 +43,6 @@ final class LiveGenerations {
         this.events = events;
     }
 
-    GenerationHistory history() {
-        return history;
-    }
-
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
         sim.install(g.table());

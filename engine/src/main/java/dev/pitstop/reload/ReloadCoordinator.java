@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * The reload pipeline: watcher → debounce → read → compile → verify → load → hand-off. Everything
@@ -39,6 +38,11 @@ public final class ReloadCoordinator implements AutoCloseable {
     private static final int WARM_UP_COMPILES = 3;
     /** How long a shadow run waits for the game thread's copy of the world (a paused debugger, say). */
     private static final long COPY_PATIENCE_MILLIS = 2000;
+    /**
+     * Entities in a shadow run's copy of the world: enough to meet every behaviour in use, few
+     * enough that the game thread copies them in microseconds and the run takes milliseconds.
+     */
+    static final int SHADOW_SAMPLE_ENTITIES = 512;
 
     private final ReloadSettings settings;
     private final EventSink events;
@@ -176,13 +180,13 @@ public final class ReloadCoordinator implements AutoCloseable {
     }
 
     /**
-     * Between two ticks: if a shadow run is waiting for a copy of the world, hands it one made by
-     * {@code copier}. Game thread.
+     * Between two ticks: if a shadow run is waiting for a copy of the world, hands it a sample of
+     * {@code world} ({@link #SHADOW_SAMPLE_ENTITIES} entities). Game thread.
      */
-    public void serveWorldCopy(Supplier<WorldState> copier) {
+    public void serveWorldCopy(WorldState world) {
         CompletableFuture<WorldState> wanted = copyWanted.getAndSet(null);
         if (wanted != null) {
-            wanted.complete(copier.get());
+            wanted.complete(world.sample(SHADOW_SAMPLE_ENTITIES));
         }
     }
 
@@ -206,11 +210,6 @@ public final class ReloadCoordinator implements AutoCloseable {
     /** A generation ready to install, or null. Game thread. */
     public ReadyGeneration takeReady() {
         return ready.getAndSet(null);
-    }
-
-    /** The number the next attempt will take. */
-    public int peekNextNumber() {
-        return nextNumber.get();
     }
 
     /**

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Draws frames of the game. Implemented with OpenGL in {@code platform}, and by
- * {@link NullRenderer} where there is nothing to draw on. Created, used and closed on the game
- * thread (the thread that owns the GL context).
+ * Draws frames of the game; implemented with OpenGL in {@code platform} (headless runs draw
+ * nothing and have none). Created, used and closed on the game thread (the thread that owns the
+ * GL context).
  */
 public interface Renderer extends AutoCloseable {
 

@@ -53,16 +53,7 @@ final class FaultCollector {
         grow(slot);
         stopped[slot] = true;
         tickOverruns++;
-        if (count[slot]++ == 0) {
-            firstEntity[slot] = entityId;
-            firstError[slot] = message;
-            names[slot] = behaviour;
-            if (tickFirstError == null) {
-                tickFirstError = behaviour + ": " + message;
-            }
-        }
-        tickFaults++;
-        sinceStats++;
+        count(slot, behaviour, entityId, message);
     }
 
     private void grow(int slot) {
@@ -83,12 +74,18 @@ final class FaultCollector {
             stopped[slot] = true;
             tickOverruns++;
         }
+        // Only the first fault of a slot in a tick is described: the text is what costs.
+        count(slot, behaviour, entityId, count[slot] == 0 ? ErrorText.describe(error, scripts) : null);
+    }
+
+    /** Counts one fault; {@code text} describes it if it is the slot's first this tick. */
+    private void count(int slot, String behaviour, int entityId, String text) {
         if (count[slot]++ == 0) {
             firstEntity[slot] = entityId;
-            firstError[slot] = ErrorText.describe(error, scripts);
+            firstError[slot] = text;
             names[slot] = behaviour;
             if (tickFirstError == null) {
-                tickFirstError = behaviour + ": " + firstError[slot];
+                tickFirstError = behaviour + ": " + text;
             }
         }
         tickFaults++;

@@ -95,6 +95,29 @@ public final class Entities {
         memory = Arrays.copyOf(memory, capacity);
     }
 
+    /** A deep copy of every {@code stride}-th entity (0, stride, 2 x stride, ...), memory included. */
+    public Entities sample(int stride) {
+        if (stride <= 1) {
+            return copy();
+        }
+        Entities e = new Entities((count + stride - 1) / stride);
+        for (int i = 0; i < count; i += stride) {
+            int j = e.count++;
+            e.id[j] = id[i];
+            e.x[j] = x[i];
+            e.y[j] = y[i];
+            e.prevX[j] = prevX[i];
+            e.prevY[j] = prevY[i];
+            e.vx[j] = vx[i];
+            e.vy[j] = vy[i];
+            e.health[j] = health[i];
+            e.cooldown[j] = cooldown[i];
+            e.slot[j] = slot[i];
+            e.memory[j] = memory[i].copy();
+        }
+        return e;
+    }
+
     /** A deep copy, memory included (for snapshots taken in memory and shadow runs). */
     public Entities copy() {
         Entities e = new Entities(count);

@@ -59,20 +59,9 @@ public final class WorldState {
      * enough to take on the game thread between two ticks.
      */
     public WorldState sample(int maxEntities) {
-        Entities all = entities;
-        int stride = Math.max(1, (all.count + maxEntities - 1) / Math.max(1, maxEntities));
-        Entities picked = new Entities(Math.min(all.count, maxEntities));
-        for (int i = 0; i < all.count; i += stride) {
-            int j = picked.add(all.id[i], all.slot[i], all.x[i], all.y[i], all.health[i]);
-            picked.prevX[j] = all.prevX[i];
-            picked.prevY[j] = all.prevY[i];
-            picked.vx[j] = all.vx[i];
-            picked.vy[j] = all.vy[i];
-            picked.cooldown[j] = all.cooldown[i];
-            picked.memory[j] = all.memory[i].copy();
-        }
-        WorldState w = new WorldState(hz, new Rng(rng.state()), width, height, picked, projectiles.copy(),
-                player.copy());
+        int stride = Math.max(1, (entities.count + maxEntities - 1) / Math.max(1, maxEntities));
+        WorldState w = new WorldState(hz, new Rng(rng.state()), width, height, entities.sample(stride),
+                projectiles.copy(), player.copy());
         w.tick = tick;
         w.nextId = nextId;
         w.slots = slots;
