@@ -44,11 +44,18 @@ final class Meter {
     /** The run the watchdog wants stopped, or -1. */
     private volatile long stopSerial = -1;
 
+    /**
+     * Why the engine stopped the current run ({@link #fail}), or null: every counted point after
+     * that throws again with the same message, as after an overrun.
+     */
+    private String failure;
+
     // Watchdog thread only.
     private long watchedSerial = -1;
     private long watchedSinceNanos;
 
     void begin(long budgetUnits) {
+        failure = null;
         units = budgetUnits;
         left = budgetUnits;
         long s = serial;
@@ -64,6 +71,13 @@ final class Meter {
             SERIAL.setRelease(this, s + 1);
         }
         return used;
+    }
+
+    /** Stops the current run for {@code message}; the caller throws what this returns. */
+    BudgetExceeded fail(String message) {
+        failure = message;
+        left = 0;
+        return new BudgetExceeded(message);
     }
 
     /** Called when the count passed a multiple of {@link WorkBudget#CHECK_MASK} + 1, or ran out. */
@@ -102,6 +116,9 @@ final class Meter {
         if ((s & 1) == 0) {
             return new BudgetExceeded("stopped: script code may run only inside a behaviour update, a static "
                     + "initializer or a constructor");
+        }
+        if (failure != null) {
+            return new BudgetExceeded(failure);
         }
         if (stopSerial == s) {
             return new BudgetExceeded(BACKSTOP_MESSAGE);

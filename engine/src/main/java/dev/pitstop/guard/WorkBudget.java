@@ -115,6 +115,16 @@ public final class WorkBudget {
         return meter().end();
     }
 
+    /**
+     * Stops the calling thread's run of script code for {@code message}, for what the engine
+     * catches from outside the count (a view used where it is no longer valid, say): the caller
+     * throws the error this returns, and, like an overrun, every counted point after it throws
+     * again with the same message, so a script that catches it cannot go on.
+     */
+    public static BudgetExceeded fail(String message) {
+        return meter().fail(message);
+    }
+
     /** One unit of work: a loop back-edge, a method entry, a handler entry. */
     public static void step() {
         if (Thread.currentThread() == fastThread) {

@@ -111,6 +111,21 @@ class WorkBudgetTest {
     }
 
     @Test
+    void aFailureStopsTheRunAndComesBackAtEveryCountedPoint() throws Throwable {
+        for (boolean fast : new boolean[] {false, true}) {
+            onThread(fast, () -> {
+                WorkBudget.begin(1_000_000);
+                BudgetExceeded first = WorkBudget.fail("stopped: a stale view");
+                assertEquals("stopped: a stale view", first.getMessage());
+                BudgetExceeded again = assertThrows(BudgetExceeded.class, WorkBudget::step);
+                assertEquals("stopped: a stale view", again.getMessage(), "the same reason, not an overrun");
+                WorkBudget.begin(10);
+                steps(10); // the next run starts clean
+            });
+        }
+    }
+
+    @Test
     void threadsCountApart() throws Throwable {
         // Two threads (one on the fast path if it is free) interleave 600 steps each under budgets of 1000.
         CyclicBarrier barrier = new CyclicBarrier(2);
