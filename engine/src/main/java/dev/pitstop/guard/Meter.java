@@ -12,8 +12,8 @@ import java.lang.invoke.VarHandle;
 final class Meter {
 
     private static final VarHandle SERIAL;
-    private static final String BACKSTOP_MESSAGE = "stopped: still running after " + WorkBudget.BACKSTOP_MILLIS
-            + " ms of wall-clock time (the backstop for work the budget cannot count, such as a long JDK call)";
+    static final String BACKSTOP_MESSAGE = "stopped by the backstop: still running after " + WorkBudget.BACKSTOP_MILLIS
+            + " ms of wall-clock time (time the work budget cannot count, such as a long JDK call); its effects are discarded";
 
     static {
         try {
@@ -44,6 +44,16 @@ final class Meter {
     /** The run the watchdog wants stopped, or -1. */
     private volatile long stopSerial = -1;
 
+    /** The thread whose counter this is, for the watchdog to read its stack; set when the meter is given out. */
+    volatile Thread thread;
+
+    /** Where the thread was when the watchdog asked its run to stop (written before {@link #stopSerial}). */
+    private volatile StackTraceElement[] stopTrace;
+
+    /** Whether the run that ended last had been asked to stop by the watchdog, and where it was then. */
+    private boolean lastRunTooLong;
+    private StackTraceElement[] lastStopTrace;
+
     /**
      * Why the engine stopped the current run ({@link #fail}), or null: every counted point after
      * that throws again with the same message, as after an overrun.
@@ -67,10 +77,27 @@ final class Meter {
         long used = units - Math.max(0, left);
         left = 0;
         long s = serial;
+        lastRunTooLong = (s & 1) != 0 && stopSerial == s;
+        lastStopTrace = lastRunTooLong ? stopTrace : null;
         if ((s & 1) != 0) {
             SERIAL.setRelease(this, s + 1);
         }
         return used;
+    }
+
+    /**
+     * If the run that ended last ran past the backstop (even if it returned before reaching a
+     * counted point: a long JDK call), the error that says so, located where the watchdog found
+     * the thread; else null.
+     */
+    BudgetExceeded lastRunBackstop() {
+        if (!lastRunTooLong) {
+            return null;
+        }
+        BudgetExceeded e = new BudgetExceeded(BACKSTOP_MESSAGE);
+        StackTraceElement[] where = lastStopTrace;
+        e.setStackTrace(where == null ? new StackTraceElement[0] : where);
+        return e;
     }
 
     /** Stops the current run for {@code message}; the caller throws what this returns. */
@@ -87,20 +114,25 @@ final class Meter {
         }
     }
 
-    /** Charges an allocation of {@code cells} array elements; throws if it is too large or over budget. */
-    void chargeArray(long cells) {
-        if (cells > WorkBudget.MAX_ARRAY_ELEMENTS) {
+    /**
+     * Charges {@code cost} units at once (a JDK call's size, an allocation) before the work is done;
+     * throws if they are more than the run has left, saying what was asked for
+     * ({@code prefix amount suffix}: "an array of 500000000 elements"). Every charge also looks at
+     * the backstop and at a failure, as a step at a check point does.
+     */
+    void charge(long cost, String prefix, long amount, String suffix) {
+        long before = left;
+        if (cost <= before && (serial & 1) != 0 && stopSerial != serial && failure == null) {
+            left = before - cost;
+            return;
+        }
+        if (cost > before && before >= 0 && (serial & 1) != 0 && stopSerial != serial && failure == null) {
             left = 0;
-            throw new BudgetExceeded(new StringBuilder("stopped: an allocation of ").append(cells)
-                    .append(" array elements is more than a script may make at once (")
-                    .append(WorkBudget.MAX_ARRAY_ELEMENTS).append(')').toString());
+            throw new BudgetExceeded(new StringBuilder("stopped: ").append(prefix).append(amount).append(suffix)
+                    .append(" would cost ").append(cost).append(" units, more than the ").append(before)
+                    .append(" left of its work budget of ").append(units).append(" units (--budget)").toString());
         }
-        if (cells >= WorkBudget.ARRAY_ELEMENTS_PER_UNIT) {
-            left -= cells / WorkBudget.ARRAY_ELEMENTS_PER_UNIT;
-            if (left < 0) {
-                throw exceeded();
-            }
-        }
+        throw exceeded();
     }
 
     /**
@@ -137,6 +169,8 @@ final class Meter {
             watchedSerial = s;
             watchedSinceNanos = nowNanos;
         } else if (nowNanos - watchedSinceNanos >= limitNanos && stopSerial != s) {
+            Thread t = thread;
+            stopTrace = t == null ? null : t.getStackTrace(); // where it is stuck: the fault names that line
             stopSerial = s;
         }
     }
