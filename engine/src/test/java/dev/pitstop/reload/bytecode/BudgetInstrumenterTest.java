@@ -107,6 +107,67 @@ class BudgetInstrumenterTest {
                 public static Object fresh() {
                     return new StringBuilder(Thread.currentThread() == null ? "?" : "x");
                 }
+
+                public static boolean endless() {
+                    return java.util.stream.Stream.generate(Object::new).anyMatch(java.util.Objects::isNull);
+                }
+
+                public static long range() {
+                    return java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum();
+                }
+
+                public static int repeat(int n) {
+                    return "x".repeat(n).length();
+                }
+
+                public static int copy(int n) {
+                    return java.util.Arrays.copyOf(new long[1], n).length;
+                }
+
+                public static int list(int n) {
+                    return new java.util.ArrayList<String>(n).size();
+                }
+
+                public static int subclass(int n) {
+                    return new Big(n).size();
+                }
+
+                static final class Big extends java.util.ArrayList<String> {
+                    Big(int n) {
+                        super(n);
+                    }
+                }
+
+                public static int doubling(int times) {
+                    String s = "ab";
+                    for (int i = 0; i < times; i++) {
+                        s = s + s;
+                    }
+                    return s.length();
+                }
+
+                static final int[] PAID = new int[100_000];
+
+                public static int sortAgain() {
+                    int[] copy = PAID.clone();
+                    java.util.Arrays.sort(copy);
+                    return copy.length;
+                }
+
+                record Names(java.util.List<String> all) { }
+
+                public static int hashRecord(int n) {
+                    return new Names(java.util.Collections.nCopies(n, "name")).hashCode();
+                }
+
+                public static float sum(int n) {
+                    float total = 0;
+                    java.util.function.BinaryOperator<Float> add = Float::sum;
+                    for (int i = 0; i < n; i++) {
+                        total = add.apply(total, 1f);
+                    }
+                    return total;
+                }
             }
             """;
 
@@ -182,6 +243,39 @@ class BudgetInstrumenterTest {
         assertEquals(55, call("lambdas", 10));
         WorkBudget.begin(30);
         assertThrows(BudgetExceeded.class, () -> call("lambdas", 10));
+    }
+
+    /** Calls {@code method} under {@code units} and expects the budget to stop it on the line of {@code at}. */
+    private static BudgetExceeded stoppedAt(long units, String at, String method, Object... args) {
+        WorkBudget.begin(units);
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> call(method, args), method);
+        assertEquals("b/Work.java:" + Javac.lineOf(WORK, at),
+                ErrorText.scriptFrame(e, n -> n.startsWith("b.") ? "b/Work.java" : null), method + ": " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void jdkCallsAreChargedBeforeTheyRun() {
+        BudgetExceeded repeat = stoppedAt(1_000_000, "\"x\".repeat(n)", "repeat", 1_500_000_000);
+        assertTrue(repeat.getMessage().startsWith("stopped: a call that allocates 3000000000 bytes"), repeat.getMessage());
+        stoppedAt(1_000_000, "copyOf(new long[1], n)", "copy", 250_000_000);
+        stoppedAt(1_000_000, "new java.util.ArrayList<String>(n)", "list", 400_000_000);
+        stoppedAt(1_000_000, "super(n);", "subclass", 400_000_000);
+        stoppedAt(1_000_000, "s = s + s;", "doubling", 30);
+        stoppedAt(100_000, "java.util.Arrays.sort(copy)", "sortAgain");
+        stoppedAt(10_000, "int[] copy = PAID.clone();", "sortAgain");
+        stoppedAt(10_000, "record Names", "hashRecord", 1_000_000);
+    }
+
+    @Test
+    void unboundedStreamsAndJdkMethodReferencesRunCountedCode() throws Throwable {
+        stoppedAt(1_000_000, "Stream.generate(Object::new)", "endless");
+        stoppedAt(1_000_000, "LongStream.range(0, Long.MAX_VALUE)", "range");
+        WorkBudget.begin(1_000_000);
+        assertEquals(100f, call("sum", 100));
+        // each iteration: a back-edge step, a unit for the call in the loop's body, one for Float::sum's bridge
+        WorkBudget.begin(250);
+        assertThrows(BudgetExceeded.class, () -> call("sum", 100));
     }
 
     @Test
