@@ -42,7 +42,8 @@ if "%STALE%"=="1" (
 rem The class path is too long for a batch variable: hand it to java in an argument file.
 powershell -NoProfile -Command "$deps=(Get-Content -Raw -LiteralPath '%STAMP%').Trim(); $cp='%PITSTOP_HOME%\engine\target\classes;%PITSTOP_HOME%\tools\target\classes;'+$deps; Set-Content -LiteralPath '%ARGFILE%' -Value ('-cp \"' + $cp.Replace('\','\\') + '\"')"
 
-set "JVM_OPTS=-Djoml.nounsafe=true -Dpitstop.home=%PITSTOP_HOME%"
+rem 768 MB of heap bounds what any script can make the engine hold; PITSTOP_JAVA_OPTS comes later and wins.
+set "JVM_OPTS=-Xmx768m -Djoml.nounsafe=true -Dpitstop.home=%PITSTOP_HOME%"
 set "PREV="
 for %%a in (%*) do (
   set "ARG=%%~a"

@@ -194,7 +194,7 @@ final class RunCommand {
         }
         Simulation sim = new Simulation(world, events, new DebugDraw(!headless));
         if (!options.trustScripts) {
-            sim.capBehaviourTime(dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS);
+            sim.capBehaviourTime(Simulation.BEHAVIOUR_TICK_CAP_MILLIS);
         }
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
         running[0] = engine;

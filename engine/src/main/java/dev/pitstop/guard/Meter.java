@@ -12,8 +12,9 @@ import java.lang.invoke.VarHandle;
 final class Meter {
 
     private static final VarHandle SERIAL;
-    static final String BACKSTOP_MESSAGE = "stopped by the backstop: still running after " + WorkBudget.BACKSTOP_MILLIS
-            + " ms of wall-clock time (time the work budget cannot count, such as a long JDK call); its effects are discarded";
+    private static final String BACKSTOP_START = "stopped: still running after ";
+    private static final String BACKSTOP_END = " ms of wall-clock time (the backstop, for time the work budget cannot "
+            + "count, such as a long JDK call)";
 
     static {
         try {
@@ -32,6 +33,16 @@ final class Meter {
 
     /** The budget of the run, for messages. */
     private long units;
+
+    /**
+     * The run's wall-clock backstop. Written before the run's serial is published (release) and
+     * read by the watchdog after it reads the serial (acquire), so it always sees this run's.
+     */
+    private long backstopMillis = WorkBudget.BACKSTOP_MILLIS;
+
+    /** Bytes charged in this run (arrays, and what JDK calls allocate), and in the run that ended last. */
+    long allocated;
+    private long lastAllocated;
 
     /**
      * Counts runs: odd while one is on. Written by the owner with release semantics (a plain store
@@ -64,8 +75,10 @@ final class Meter {
     private long watchedSerial = -1;
     private long watchedSinceNanos;
 
-    void begin(long budgetUnits) {
+    void begin(long budgetUnits, long backstop) {
+        backstopMillis = backstop;
         failure = null;
+        allocated = 0;
         units = budgetUnits;
         left = budgetUnits;
         long s = serial;
@@ -78,6 +91,7 @@ final class Meter {
         left = 0;
         long s = serial;
         lastRunTooLong = (s & 1) != 0 && stopSerial == s;
+        lastAllocated = allocated;
         lastStopTrace = lastRunTooLong ? stopTrace : null;
         if ((s & 1) != 0) {
             SERIAL.setRelease(this, s + 1);
@@ -94,10 +108,14 @@ final class Meter {
         if (!lastRunTooLong) {
             return null;
         }
-        BudgetExceeded e = new BudgetExceeded(BACKSTOP_MESSAGE);
+        BudgetExceeded e = new BudgetExceeded(backstopMessage());
         StackTraceElement[] where = lastStopTrace;
         e.setStackTrace(where == null ? new StackTraceElement[0] : where);
         return e;
+    }
+
+    long lastRunBytes() {
+        return lastAllocated;
     }
 
     /** Stops the current run for {@code message}; the caller throws what this returns. */
@@ -153,18 +171,23 @@ final class Meter {
             return new BudgetExceeded(failure);
         }
         if (stopSerial == s) {
-            return new BudgetExceeded(BACKSTOP_MESSAGE);
+            return new BudgetExceeded(backstopMessage());
         }
         return new BudgetExceeded(new StringBuilder("stopped: used its whole work budget of ").append(units)
                 .append(" units (--budget)").toString());
     }
 
-    /** Watchdog thread: asks a run that has been on since at least {@code limitNanos} to stop. */
-    void watch(long nowNanos, long limitNanos) {
+    private String backstopMessage() {
+        return new StringBuilder(BACKSTOP_START).append(backstopMillis).append(BACKSTOP_END).toString();
+    }
+
+    /** Watchdog thread: asks a run that has been on for longer than its backstop to stop. */
+    void watch(long nowNanos) {
         long s = (long) SERIAL.getAcquire(this);
         if ((s & 1) == 0) {
             return;
         }
+        long limitNanos = backstopMillis * 1_000_000L;
         if (s != watchedSerial) {
             watchedSerial = s;
             watchedSinceNanos = nowNanos;

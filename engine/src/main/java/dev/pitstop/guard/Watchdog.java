@@ -50,12 +50,11 @@ final class Watchdog {
     }
 
     private static void run() {
-        long limitNanos = TimeUnit.MILLISECONDS.toNanos(WorkBudget.BACKSTOP_MILLIS);
         while (true) {
             LockSupport.parkNanos(PERIOD_NANOS);
             long now = System.nanoTime();
             for (Meter m : meters()) {
-                m.watch(now, limitNanos);
+                m.watch(now);
             }
         }
     }

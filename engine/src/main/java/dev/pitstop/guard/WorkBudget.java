@@ -107,8 +107,16 @@ public final class WorkBudget {
         return Thread.currentThread() == fastThread;
     }
 
-    /** Starts a run of script code on this thread allowed {@code units} of work. */
+    /** Starts a run of script code on this thread allowed {@code units} of work, with the usual backstop. */
     public static void begin(long units) {
+        begin(units, BACKSTOP_MILLIS);
+    }
+
+    /**
+     * Starts a run allowed {@code units} of work and {@code backstopMillis} of wall-clock time (a
+     * static initializer's, longer than an update's, to go with its larger budget).
+     */
+    public static void begin(long units, long backstopMillis) {
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive, was " + units);
         }
@@ -116,7 +124,7 @@ public final class WorkBudget {
             Watchdog.start();
             watching = true;
         }
-        meter().begin(units);
+        meter().begin(units, backstopMillis);
     }
 
     /**
@@ -148,6 +156,11 @@ public final class WorkBudget {
         return meter().lastRunBackstop();
     }
 
+    /** The bytes charged to the run this thread ended last: its arrays and what its JDK calls allocated. */
+    public static long lastRunBytes() {
+        return meter().lastRunBytes();
+    }
+
     /** One unit of work: a loop back-edge, a method entry, a handler entry. */
     public static void step() {
         if (Thread.currentThread() == fastThread) {
@@ -175,7 +188,9 @@ public final class WorkBudget {
     public static int arrayLength(int length, int elementBytes) {
         if (length > 0) {
             long bytes = (long) length * elementBytes;
-            meter().charge(1 + bytes / BYTES_PER_UNIT, "an array of ", length, " elements");
+            Meter m = meter();
+            m.charge(1 + bytes / BYTES_PER_UNIT, "an array of ", length, " elements");
+            m.allocated += bytes;
         }
         return length;
     }
@@ -197,7 +212,9 @@ public final class WorkBudget {
             bytes = Costs.add(bytes, Costs.mul(level, i == dimensions.length - 1 ? elementBytes : REFERENCE_BYTES));
         }
         if (bytes > 0) {
-            meter().charge(1 + bytes / BYTES_PER_UNIT, "arrays of ", level, " elements at their deepest level");
+            Meter m = meter();
+            m.charge(1 + bytes / BYTES_PER_UNIT, "arrays of ", level, " elements at their deepest level");
+            m.allocated += bytes;
         }
     }
 
@@ -215,7 +232,9 @@ public final class WorkBudget {
      */
     public static void charge(long units, long bytes) {
         long b = Math.max(0, bytes);
-        meter().charge(Costs.add(Math.max(0, units), b / BYTES_PER_UNIT), "a call that allocates ", b, " bytes");
+        Meter m = meter();
+        m.charge(Costs.add(Math.max(0, units), b / BYTES_PER_UNIT), "a call that allocates ", b, " bytes");
+        m.allocated += b;
     }
 
     /**

@@ -105,7 +105,7 @@ final class GenerationBuilder {
     /** Script code on this thread from here to {@link #endRun()} may do one budget's work. */
     private void startRun() {
         if (!safety.trusted()) {
-            WorkBudget.begin(safety.budgetUnits());
+            WorkBudget.begin(safety.initializerBudgetUnits(), Safety.INITIALIZER_BACKSTOP_MILLIS);
         }
     }
 

@@ -67,6 +67,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private volatile Runnable wakeGameThread = () -> { };
     private final AtomicReference<CompletableFuture<WorldState>> copyWanted = new AtomicReference<>();
     private volatile Set<String> liveNames = Set.of();
+    private volatile boolean reuseForgotten;
 
     // Reload thread state.
     private String lastAttemptHash;
@@ -207,6 +208,15 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * The live version was let go for holding on to memory: the next attempt makes fresh instances
+     * of every behaviour instead of keeping unchanged ones, so nothing of the released version's
+     * classes comes back. Any thread.
+     */
+    public void forgetReuse() {
+        reuseForgotten = true;
+    }
+
     /** A generation ready to install, or null. Game thread. */
     public ReadyGeneration takeReady() {
         return ready.getAndSet(null);
@@ -318,6 +328,10 @@ public final class ReloadCoordinator implements AutoCloseable {
     private ReadyGeneration attempt(SourceSet files, long sinceNanos, String trigger, boolean announce)
             throws Rejection {
         lastAttemptHash = files.hash();
+        if (reuseForgotten) {
+            reuseForgotten = false;
+            lastBuilt = null;
+        }
         int number = nextNumber.getAndIncrement();
         long t0 = System.nanoTime();
         phase(number, "detected", (t0 - sinceNanos) / 1e6, trigger);

@@ -31,6 +31,7 @@ public final class Simulation {
     private long updateNanos;
     private long[] tickUnits = new long[8];
     private long[] tickNanos = new long[8];
+    private long[] tickBytes = new long[8];
     private long behaviourTimeCapNanos;
     private long updates;
 
@@ -66,6 +67,13 @@ public final class Simulation {
     public DebugDraw debugDraw() {
         return debug;
     }
+
+    /**
+     * The wall-clock time one behaviour's updates may take in one tick on the game thread: four
+     * backstops, since a version's first live tick runs cold (10,000 updates interpreted took a
+     * quarter of a second on a busy 2-core machine), and a stall this long is rare enough to see.
+     */
+    public static final long BEHAVIOUR_TICK_CAP_MILLIS = 4 * WorkBudget.BACKSTOP_MILLIS;
 
     /**
      * Caps the wall-clock time one behaviour's updates may take in one tick (0: no cap): past it,
@@ -112,6 +120,7 @@ public final class Simulation {
         faults.reset();
         java.util.Arrays.fill(tickUnits, 0L);
         java.util.Arrays.fill(tickNanos, 0L);
+        java.util.Arrays.fill(tickBytes, 0L);
         debug.clear();
         rememberPositions(w);
         coolDown(w, dt);
@@ -292,11 +301,9 @@ public final class Simulation {
         long total = tickNanos[slot] += nanos;
         if (total > behaviourTimeCapNanos && !faults.skipping(slot) && slot < world.slots.size()) {
             Behaviour b = slot < scripts.bySlot().length ? scripts.bySlot()[slot] : null;
-            String file = b == null ? null : scripts.locator().sourceOf(b.getClass().getName());
-            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped by the backstop: its updates took "
+            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates took "
                     + total / 1_000_000 + " ms of wall-clock time in one tick, more than the "
-                    + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take; its other entities skip this tick"
-                    + (file == null ? "" : " (" + file + ")"));
+                    + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take (the backstop)" + skipsTheTick(b));
         }
     }
 
@@ -308,16 +315,27 @@ public final class Simulation {
      */
     private void chargeTick(int slot, long used, long budgetUnits, int entityId, Behaviour b) {
         if (slot >= tickUnits.length) {
-            tickUnits = java.util.Arrays.copyOf(tickUnits, Math.max(slot + 1, tickUnits.length * 2));
+            int n = Math.max(slot + 1, tickUnits.length * 2);
+            tickUnits = java.util.Arrays.copyOf(tickUnits, n);
+            tickBytes = java.util.Arrays.copyOf(tickBytes, n);
         }
         long total = tickUnits[slot] += used;
+        long bytes = tickBytes[slot] += WorkBudget.lastRunBytes();
         long limit = budgetUnits * Rules.TICK_BUDGET_UPDATES;
         if (total > limit && !faults.skipping(slot)) {
-            String file = scripts.locator().sourceOf(b.getClass().getName());
             faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates used " + total
-                    + " units in one tick, more than " + Rules.TICK_BUDGET_UPDATES + " x --budget (" + limit
-                    + "); its other entities skip this tick" + (file == null ? "" : " (" + file + ")"));
+                    + " units in one tick, more than " + Rules.TICK_BUDGET_UPDATES + " x --budget (" + limit + ")"
+                    + skipsTheTick(b));
+        } else if (bytes > Rules.TICK_ALLOCATION_BYTES && !faults.skipping(slot)) {
+            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates allocated " + (bytes >> 20)
+                    + " MiB in one tick, more than the " + (Rules.TICK_ALLOCATION_BYTES >> 20) + " MiB one behaviour may"
+                    + skipsTheTick(b));
         }
+    }
+
+    private String skipsTheTick(Behaviour b) {
+        String file = b == null ? null : scripts.locator().sourceOf(b.getClass().getName());
+        return "; its other entities skip this tick" + (file == null ? "" : " (" + file + ")");
     }
 
     private static void moveEntities(WorldState w, float dt) {
