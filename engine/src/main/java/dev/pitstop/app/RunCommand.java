@@ -52,13 +52,24 @@ final class RunCommand {
         this.err = console.err();
     }
 
+    /**
+     * The name of the thread that builds generation 1 and then runs the game, so that a debugger's
+     * list of threads tells the live game from the shadow run ({@code pitstop-shadow}).
+     */
+    static final String GAME_THREAD = "pitstop-game";
+
     /** @return the process exit code */
     int call() {
+        Thread me = Thread.currentThread();
+        String name = me.getName();
+        me.setName(GAME_THREAD);
         try {
             return start();
         } catch (UsageError e) {
             err.println("pitstop: " + e.getMessage());
             return 2;
+        } finally {
+            me.setName(name);
         }
     }
 
