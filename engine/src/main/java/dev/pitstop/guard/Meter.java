@@ -6,8 +6,8 @@ import java.lang.invoke.VarHandle;
 /**
  * One thread's work counter. A run (one update, one static initializer, one constructor) starts
  * with {@link #begin} and ends with {@link #end}; between them {@link #left} counts down. Only the
- * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and writes
- * {@link #stopSerial}, which is all that crosses threads.
+ * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and the owner, and
+ * writes {@link #stopSerial} and when the owner was held, which is all that crosses threads.
  */
 final class Meter {
 
@@ -50,9 +50,28 @@ final class Meter {
      */
     private String failure;
 
+    /** The thread that counts on this meter: for the watchdog to ask whether a debugger holds it. */
+    private volatile Thread owner;
+
     // Watchdog thread only.
     private long watchedSerial = -1;
     private long watchedSinceNanos;
+
+    /** When the watchdog last saw the owner held by a debugger in a run; read by any thread's Stopwatch. */
+    private volatile long heldAtNanos = Long.MIN_VALUE;
+
+    /** The thread that counts on this meter from now on (null: none). */
+    void ownedBy(Thread thread) {
+        owner = thread;
+    }
+
+    Thread owner() {
+        return owner;
+    }
+
+    long heldAtNanos() {
+        return heldAtNanos;
+    }
 
     void begin(long budgetUnits) {
         failure = null;
@@ -127,8 +146,13 @@ final class Meter {
                 .append(" units (--budget)").toString());
     }
 
-    /** Watchdog thread: asks a run that has been on since at least {@code limitNanos} to stop. */
-    void watch(long nowNanos, long limitNanos) {
+    /**
+     * Watchdog thread: asks a run that has been on for {@code limitNanos} to stop, counting from
+     * when the watchdog first saw it, or from when a debugger last held the JVM
+     * ({@code jvmHeldAtNanos}) or this run's thread, whichever is latest. The thread is asked about
+     * only when the run was on at the last look too.
+     */
+    void watch(long nowNanos, long limitNanos, long jvmHeldAtNanos, SuspendProbe probe) {
         long s = (long) SERIAL.getAcquire(this);
         if ((s & 1) == 0) {
             return;
@@ -136,7 +160,15 @@ final class Meter {
         if (s != watchedSerial) {
             watchedSerial = s;
             watchedSinceNanos = nowNanos;
-        } else if (nowNanos - watchedSinceNanos >= limitNanos && stopSerial != s) {
+            return;
+        }
+        Thread t = owner;
+        if (t != null && probe.suspended(t)) {
+            heldAtNanos = nowNanos;
+            return;
+        }
+        long since = Math.max(watchedSinceNanos, Math.max(jvmHeldAtNanos, heldAtNanos));
+        if (nowNanos - since >= limitNanos && stopSerial != s) {
             stopSerial = s;
         }
     }

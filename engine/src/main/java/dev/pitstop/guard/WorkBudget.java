@@ -60,6 +60,7 @@ public final class WorkBudget {
 
     private static Meter newMeter() {
         Meter m = new Meter();
+        m.ownedBy(Thread.currentThread());
         Watchdog.watch(m);
         return m;
     }
@@ -75,6 +76,7 @@ public final class WorkBudget {
             return;
         }
         FAST.end();
+        FAST.ownedBy(me);
         fastThread = me;
     }
 
@@ -85,6 +87,7 @@ public final class WorkBudget {
     public static synchronized void releaseFastPath() {
         if (fastThread == Thread.currentThread()) {
             FAST.end();
+            FAST.ownedBy(null);
             fastThread = null;
         }
     }
