@@ -204,6 +204,9 @@ final class RunCommand {
             world.slots = SlotTable.EMPTY.withAdded(first.table().names());
         }
         Simulation sim = new Simulation(world, events, new DebugDraw(!headless));
+        if (!options.trustScripts) {
+            sim.capBehaviourTime(dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS);
+        }
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
         running[0] = engine;
         engine.emitTickEvents(options.tickEvents);

@@ -81,13 +81,14 @@ final class RunOptions {
 
     @Option(names = "--budget", paramLabel = "N",
             description = {"Work one behaviour update may do, counted deterministically: every loop back-edge, every "
-                + "entry into a script method (a call, a lambda, a constructor) and every exception handler entered in "
-                + "script code costs one unit, allocating an array of n elements n/64 more, and no array may exceed "
-                + dev.pitstop.guard.WorkBudget.MAX_ARRAY_ELEMENTS + " elements (default: 1000000, which a tight loop "
-                + "uses up in under a millisecond). An update past it is stopped and its effects discarded (a fault); static "
-                + "initializers and constructors get the same budget each, past it the version is rejected. A "
-                + "wall-clock backstop of " + dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS + " ms stops what the "
-                + "count cannot see (a long JDK call) at its next counted point."})
+                + "entry into a script method (a call, a lambda, a method reference, a constructor), every exception "
+                + "caught, and every JDK call by the cost the scripts' member table gives it (a constant-time call as "
+                + "one unit; a call that copies, sorts, searches or allocates by its size, charged before it runs; "
+                + "memory at one unit per " + dev.pitstop.guard.WorkBudget.BYTES_PER_UNIT + " bytes) "
+                + "(default: 1000000, about a millisecond of work). An update past it is stopped and its effects "
+                + "discarded (a fault); static initializers and constructors get a budget each, past it the version is "
+                + "rejected. A wall-clock backstop of " + dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS + " ms stops what "
+                + "the count cannot see."})
     Long budget;
 
     @Option(names = "--shadow-ticks", paramLabel = "N",

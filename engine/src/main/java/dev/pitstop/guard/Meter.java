@@ -6,14 +6,15 @@ import java.lang.invoke.VarHandle;
 /**
  * One thread's work counter. A run (one update, one static initializer, one constructor) starts
  * with {@link #begin} and ends with {@link #end}; between them {@link #left} counts down. Only the
- * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and the owner, and
- * writes {@link #stopSerial} and when the owner was held, which is all that crosses threads.
+ * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and
+ * {@link #thread}, and writes {@link #stopSerial} and when the thread was held, which is all that
+ * crosses threads.
  */
 final class Meter {
 
     private static final VarHandle SERIAL;
-    private static final String BACKSTOP_MESSAGE = "stopped: still running after " + WorkBudget.BACKSTOP_MILLIS
-            + " ms of wall-clock time (the backstop for work the budget cannot count, such as a long JDK call)";
+    static final String BACKSTOP_MESSAGE = "stopped by the backstop: still running after " + WorkBudget.BACKSTOP_MILLIS
+            + " ms of wall-clock time (time the work budget cannot count, such as a long JDK call); its effects are discarded";
 
     static {
         try {
@@ -44,30 +45,28 @@ final class Meter {
     /** The run the watchdog wants stopped, or -1. */
     private volatile long stopSerial = -1;
 
+    /** The thread whose counter this is, for the watchdog to read its stack; set when the meter is given out. */
+    volatile Thread thread;
+
+    /** Where the thread was when the watchdog asked its run to stop (written before {@link #stopSerial}). */
+    private volatile StackTraceElement[] stopTrace;
+
+    /** Whether the run that ended last had been asked to stop by the watchdog, and where it was then. */
+    private boolean lastRunTooLong;
+    private StackTraceElement[] lastStopTrace;
+
     /**
      * Why the engine stopped the current run ({@link #fail}), or null: every counted point after
      * that throws again with the same message, as after an overrun.
      */
     private String failure;
 
-    /** The thread that counts on this meter: for the watchdog to ask whether a debugger holds it. */
-    private volatile Thread owner;
-
     // Watchdog thread only.
     private long watchedSerial = -1;
     private long watchedSinceNanos;
 
-    /** When the watchdog last saw the owner held by a debugger in a run; read by any thread's Stopwatch. */
+    /** When the watchdog last saw {@link #thread} held by a debugger in a run; read by any thread's Stopwatch. */
     private volatile long heldAtNanos = Long.MIN_VALUE;
-
-    /** The thread that counts on this meter from now on (null: none). */
-    void ownedBy(Thread thread) {
-        owner = thread;
-    }
-
-    Thread owner() {
-        return owner;
-    }
 
     long heldAtNanos() {
         return heldAtNanos;
@@ -86,10 +85,27 @@ final class Meter {
         long used = units - Math.max(0, left);
         left = 0;
         long s = serial;
+        lastRunTooLong = (s & 1) != 0 && stopSerial == s;
+        lastStopTrace = lastRunTooLong ? stopTrace : null;
         if ((s & 1) != 0) {
             SERIAL.setRelease(this, s + 1);
         }
         return used;
+    }
+
+    /**
+     * If the run that ended last ran past the backstop (even if it returned before reaching a
+     * counted point: a long JDK call), the error that says so, located where the watchdog found
+     * the thread; else null.
+     */
+    BudgetExceeded lastRunBackstop() {
+        if (!lastRunTooLong) {
+            return null;
+        }
+        BudgetExceeded e = new BudgetExceeded(BACKSTOP_MESSAGE);
+        StackTraceElement[] where = lastStopTrace;
+        e.setStackTrace(where == null ? new StackTraceElement[0] : where);
+        return e;
     }
 
     /** Stops the current run for {@code message}; the caller throws what this returns. */
@@ -106,20 +122,25 @@ final class Meter {
         }
     }
 
-    /** Charges an allocation of {@code cells} array elements; throws if it is too large or over budget. */
-    void chargeArray(long cells) {
-        if (cells > WorkBudget.MAX_ARRAY_ELEMENTS) {
+    /**
+     * Charges {@code cost} units at once (a JDK call's size, an allocation) before the work is done;
+     * throws if they are more than the run has left, saying what was asked for
+     * ({@code prefix amount suffix}: "an array of 500000000 elements"). Every charge also looks at
+     * the backstop and at a failure, as a step at a check point does.
+     */
+    void charge(long cost, String prefix, long amount, String suffix) {
+        long before = left;
+        if (cost <= before && (serial & 1) != 0 && stopSerial != serial && failure == null) {
+            left = before - cost;
+            return;
+        }
+        if (cost > before && before >= 0 && (serial & 1) != 0 && stopSerial != serial && failure == null) {
             left = 0;
-            throw new BudgetExceeded(new StringBuilder("stopped: an allocation of ").append(cells)
-                    .append(" array elements is more than a script may make at once (")
-                    .append(WorkBudget.MAX_ARRAY_ELEMENTS).append(')').toString());
+            throw new BudgetExceeded(new StringBuilder("stopped: ").append(prefix).append(amount).append(suffix)
+                    .append(" would cost ").append(cost).append(" units, more than the ").append(before)
+                    .append(" left of its work budget of ").append(units).append(" units (--budget)").toString());
         }
-        if (cells >= WorkBudget.ARRAY_ELEMENTS_PER_UNIT) {
-            left -= cells / WorkBudget.ARRAY_ELEMENTS_PER_UNIT;
-            if (left < 0) {
-                throw exceeded();
-            }
-        }
+        throw exceeded();
     }
 
     /**
@@ -162,13 +183,14 @@ final class Meter {
             watchedSinceNanos = nowNanos;
             return;
         }
-        Thread t = owner;
+        Thread t = thread;
         if (t != null && probe.suspended(t)) {
             heldAtNanos = nowNanos;
             return;
         }
         long since = Math.max(watchedSinceNanos, Math.max(jvmHeldAtNanos, heldAtNanos));
         if (nowNanos - since >= limitNanos && stopSerial != s) {
+            stopTrace = t == null ? null : t.getStackTrace(); // where it is stuck: the fault names that line
             stopSerial = s;
         }
     }

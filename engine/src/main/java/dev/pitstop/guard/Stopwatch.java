@@ -15,8 +15,8 @@ import java.util.function.LongSupplier;
  * <p>It sees a thread held only while that thread runs script code under a budget
  * ({@link WorkBudget#begin} to {@link WorkBudget#end}) for more than a few milliseconds, which is
  * where a breakpoint in a script stops it; a thread held elsewhere counts its time unless the whole
- * JVM was held. It learns of holds from the watchdog's looks, a fifth of the backstop apart (10 ms),
- * so it suits deadlines well above that.
+ * JVM was held. It learns of holds from the watchdog's looks, a fifth of the backstop apart, so it
+ * suits deadlines of a backstop or more.
  *
  * <p>A deadline that waits for another thread asks again after each timed wait, since the wait
  * itself is not debugger-aware:

@@ -145,7 +145,7 @@ final class Watchdog {
         long at = Long.MIN_VALUE;
         for (WeakReference<Meter> ref : meters) {
             Meter m = ref.get();
-            if (m != null && m.owner() == watched) {
+            if (m != null && m.thread == watched) {
                 at = Math.max(at, m.heldAtNanos());
             }
         }

@@ -30,6 +30,8 @@ public final class Simulation {
     private ScriptTable scripts = ScriptTable.empty();
     private long updateNanos;
     private long[] tickUnits = new long[8];
+    private long[] tickNanos = new long[8];
+    private long behaviourTimeCapNanos;
     private long updates;
 
     public Simulation(WorldState world, EventSink events, DebugDraw debug) {
@@ -63,6 +65,16 @@ public final class Simulation {
 
     public DebugDraw debugDraw() {
         return debug;
+    }
+
+    /**
+     * Caps the wall-clock time one behaviour's updates may take in one tick (0: no cap): past it,
+     * its other entities sit the tick out and it counts as an overrun, so thousands of updates
+     * each under the backstop cannot freeze the game either. For the game thread's simulation;
+     * a shadow run, off the game thread, has its deadline instead.
+     */
+    public void capBehaviourTime(long millis) {
+        behaviourTimeCapNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     /** Spawns {@code count} enemies driven by {@code behaviour} at seeded positions away from the player. */
@@ -99,6 +111,7 @@ public final class Simulation {
         float dt = w.dtSeconds();
         faults.reset();
         java.util.Arrays.fill(tickUnits, 0L);
+        java.util.Arrays.fill(tickNanos, 0L);
         debug.clear();
         rememberPositions(w);
         coolDown(w, dt);
@@ -179,11 +192,27 @@ public final class Simulation {
         Behaviour[] table = scripts.bySlot();
         ScriptLocator locator = scripts.locator();
         long budgetUnits = scripts.budgetUnits();
+        boolean budgeted = budgetUnits != ScriptTable.UNLIMITED;
+        boolean timed = behaviourTimeCapNanos > 0;
         long t0 = System.nanoTime();
+        // Wall-clock time per behaviour: the clock is read when the slot changes and every
+        // TIME_CHECK_UPDATES updates within a run of one slot, not at every update.
+        int timedSlot = -1;
+        long timedSince = t0;
+        int sinceCheck = 0;
         int ran = 0;
         int n = e.count;
         for (int i = 0; i < n; i++) {
             int slot = e.slot[i];
+            if (timed && (slot != timedSlot || ++sinceCheck >= TIME_CHECK_UPDATES)) {
+                long now = System.nanoTime();
+                if (timedSlot >= 0) {
+                    chargeTime(timedSlot, now - timedSince, i > 0 ? e.id[i - 1] : -1);
+                }
+                timedSlot = slot;
+                timedSince = now;
+                sinceCheck = 0;
+            }
             Behaviour b = slot < table.length ? table[slot] : null;
             if (b == null) {
                 e.vx[i] = 0f;
@@ -199,23 +228,40 @@ public final class Simulation {
             agent.begin(e, i);
             log.current(slot, w.slots.name(slot), e.id[i]);
             ran++;
-            if (budgetUnits != ScriptTable.UNLIMITED) {
+            if (budgeted) {
                 WorkBudget.begin(budgetUnits);
             }
+            Throwable failed = null;
             try {
                 b.update(agent, view);
             } catch (Throwable t) {
+                failed = t;
+            } finally {
+                if (budgeted) {
+                    chargeTick(slot, WorkBudget.end(), budgetUnits, e.id[i], b);
+                    if (failed == null) {
+                        // Returned, but past the backstop (one long JDK call): a fault all the same.
+                        failed = WorkBudget.lastRunBackstop();
+                    }
+                }
+                log.flush();
+            }
+            if (failed != null) {
                 agent.discard();
                 w.rng.setState(rngBefore);
                 debug.truncate(debugBefore);
-                // Inside the budget still: describing the error may run script code (its getMessage()).
-                faults.record(slot, w.slots.name(slot), e.id[i], t, locator);
-                continue;
-            } finally {
-                if (budgetUnits != ScriptTable.UNLIMITED) {
-                    chargeTick(slot, WorkBudget.end(), budgetUnits, e.id[i], b);
+                if (budgeted) {
+                    // Describing the error may run script code (its getMessage()): under a budget of its own.
+                    WorkBudget.begin(budgetUnits);
                 }
-                log.flush();
+                try {
+                    faults.record(slot, w.slots.name(slot), e.id[i], failed, locator);
+                } finally {
+                    if (budgeted) {
+                        WorkBudget.end();
+                    }
+                }
+                continue;
             }
             if (agent.commit()) {
                 e.cooldown[i] = Rules.ENEMY_FIRE_COOLDOWN_SECONDS;
@@ -223,8 +269,35 @@ public final class Simulation {
                         agent.fireY() * Rules.ENEMY_SHOT_SPEED, Rules.ENEMY_SHOT_LIFE_SECONDS);
             }
         }
-        updateNanos += System.nanoTime() - t0;
+        long end = System.nanoTime();
+        if (timed && timedSlot >= 0) {
+            chargeTime(timedSlot, end - timedSince, -1);
+        }
+        updateNanos += end - t0;
         updates += ran;
+    }
+
+    /** How many updates of one behaviour in a row may pass between two readings of the clock. */
+    static final int TIME_CHECK_UPDATES = 16;
+
+    /**
+     * Adds wall-clock time to a behaviour's total for this tick; past the cap, its other entities
+     * skip the tick (a fault that counts as an overrun; in a row, a rollback). Not deterministic:
+     * the fault says it was the backstop.
+     */
+    private void chargeTime(int slot, long nanos, int entityId) {
+        if (slot >= tickNanos.length) {
+            tickNanos = java.util.Arrays.copyOf(tickNanos, Math.max(slot + 1, tickNanos.length * 2));
+        }
+        long total = tickNanos[slot] += nanos;
+        if (total > behaviourTimeCapNanos && !faults.skipping(slot) && slot < world.slots.size()) {
+            Behaviour b = slot < scripts.bySlot().length ? scripts.bySlot()[slot] : null;
+            String file = b == null ? null : scripts.locator().sourceOf(b.getClass().getName());
+            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped by the backstop: its updates took "
+                    + total / 1_000_000 + " ms of wall-clock time in one tick, more than the "
+                    + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take; its other entities skip this tick"
+                    + (file == null ? "" : " (" + file + ")"));
+        }
     }
 
     /**

@@ -42,7 +42,7 @@ class WatchdogTest {
 
     private Meter meter(Thread owner) {
         Meter m = new Meter();
-        m.ownedBy(owner);
+        m.thread = owner;
         watchdog.add(m);
         return m;
     }

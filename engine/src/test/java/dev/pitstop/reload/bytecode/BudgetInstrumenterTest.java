@@ -176,11 +176,11 @@ class BudgetInstrumenterTest {
     }
 
     @Test
-    void lambdasCountAsCalls() throws Throwable {
-        // the call, then one entry per element into the lambda
-        WorkBudget.begin(11);
+    void lambdasAndStreamElementsAreCounted() throws Throwable {
+        // the call; then per element two units as it leaves the stream's source and one entry into the lambda
+        WorkBudget.begin(31);
         assertEquals(55, call("lambdas", 10));
-        WorkBudget.begin(10);
+        WorkBudget.begin(30);
         assertThrows(BudgetExceeded.class, () -> call("lambdas", 10));
     }
 
@@ -202,20 +202,21 @@ class BudgetInstrumenterTest {
     }
 
     @Test
-    void arraysAreChargedAndCapped() throws Throwable {
-        WorkBudget.begin(11);
-        assertEquals(640, ((int[]) call("ints", 640)).length, "one for the call, 640 / 64 for the elements");
-        WorkBudget.begin(10);
+    void arraysAreChargedByTheirBytes() throws Throwable {
+        WorkBudget.begin(162);
+        assertEquals(640, ((int[]) call("ints", 640)).length, "one for the call, one for the array, 2560 bytes / 16");
+        WorkBudget.begin(161);
         assertThrows(BudgetExceeded.class, () -> call("ints", 640));
 
         WorkBudget.begin(1_000_000_000L);
         BudgetExceeded huge = assertThrows(BudgetExceeded.class, () -> call("strings", Integer.MAX_VALUE));
-        assertTrue(huge.getMessage().contains("an allocation of 2147483647 array elements"), huge.getMessage());
-        WorkBudget.begin(1_000_000_000L);
+        assertTrue(huge.getMessage().startsWith("stopped: an array of 2147483647 elements would cost"), huge.getMessage());
+        WorkBudget.begin(100_000);
         int[][] grid = (int[][]) call("grid", 10, 20);
         assertEquals(20, grid[9].length);
         BudgetExceeded tooBig = assertThrows(BudgetExceeded.class, () -> call("grid", 1000, 1000));
-        assertTrue(tooBig.getMessage().contains("an allocation of 1001000 array elements"), "every level counts: " + tooBig.getMessage());
+        assertTrue(tooBig.getMessage().startsWith("stopped: arrays of 1000000 elements at their deepest level would cost "
+                + "250501 units"), "every level counts: " + tooBig.getMessage());
         assertEquals("b/Work.java:" + Javac.lineOf(WORK, "new int[a][b]"),
                 ErrorText.scriptFrame(tooBig, n -> n.startsWith("b.") ? "b/Work.java" : null), "names the allocating line");
     }

@@ -70,7 +70,7 @@ class SandboxScannerTest {
                     java.util.concurrent.Executors.newSingleThreadExecutor(); // expect: calls java.util.concurrent.Executors.newSingleThreadExecutor()
                     new Timer(); // expect: creates java.util.Timer
                     ServiceLoader.load(Behaviour.class); // expect: calls java.util.ServiceLoader.load(Class)
-                    new Formatter("out.txt"); // expect: calls new java.util.Formatter(String)
+                    new Formatter("out.txt"); // expect: creates java.util.Formatter
                     new Scanner("a b"); // expect: creates java.util.Scanner
                     Locale.setDefault(Locale.ROOT); // expect: calls java.util.Locale.setDefault(Locale)
                     Integer.getInteger("x"); // expect: calls java.lang.Integer.getInteger(String)
