@@ -53,7 +53,6 @@ public final class Ide implements AutoCloseable {
     private final List<ReferenceType> bound = new ArrayList<>();
     private final List<BreakpointRequest> requests = new ArrayList<>();
     private int suspendPolicy = EventRequest.SUSPEND_ALL;
-    private ThreadReference onlyOn;
     private boolean armed = true;
 
     private Ide(VirtualMachine vm, String className, int line) {
@@ -112,9 +111,6 @@ public final class Ide implements AutoCloseable {
         for (Location l : at) {
             BreakpointRequest r = vm.eventRequestManager().createBreakpointRequest(l);
             r.setSuspendPolicy(suspendPolicy);
-            if (onlyOn != null) {
-                r.addThreadFilter(onlyOn);
-            }
             requests.add(r);
             if (armed) {
                 r.enable();
@@ -141,14 +137,12 @@ public final class Ide implements AutoCloseable {
         }
     }
 
-    /** Hits only on {@code thread} from now on (an IDE's thread filter), the breakpoints bound so far too. */
-    public void onlyOn(ThreadReference thread) {
-        onlyOn = thread;
+    /** Sets the breakpoint again in {@code type}, one of {@link #boundIn()}. */
+    public void unmute(ReferenceType type) {
         for (BreakpointRequest r : requests) {
-            boolean on = r.isEnabled();
-            r.disable();
-            r.addThreadFilter(thread);
-            r.setEnabled(on);
+            if (r.location().declaringType().equals(type)) {
+                r.enable();
+            }
         }
     }
 
