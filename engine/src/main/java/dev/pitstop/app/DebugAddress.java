@@ -44,7 +44,7 @@ record DebugAddress(String host, int port) {
      * whatever the resolver makes of it.
      */
     boolean loopback() {
-        return host.startsWith("127.") && host.matches("127(\\.[0-9]{1,3}){3}") || host.equals("[::1]");
+        return host.matches("127(\\.[0-9]{1,3}){3}") || host.equals("[::1]");
     }
 
     /** The warning for a port others may reach, or null. */
