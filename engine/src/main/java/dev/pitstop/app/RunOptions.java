@@ -100,9 +100,12 @@ final class RunOptions {
             description = "No sandbox and no budget instrumentation (scripts can then do anything Java can).")
     boolean trustScripts;
 
-    @Option(names = "--debug", paramLabel = "PORT",
-            description = "Open the JVM's debugger port (JDWP) for an IDE to attach (the launcher passes it to the JVM).")
-    Integer debugPort;
+    @Option(names = "--debug", paramLabel = "[HOST:]PORT",
+            description = {"Open the JVM's debugger port (JDWP) for an IDE to attach: PORT listens on 127.0.0.1 only; "
+                + "HOST:PORT listens where asked (0.0.0.0 or * for every interface), with a warning, since anyone who "
+                + "reaches it can run any code in the game. Script code held at a breakpoint is not stopped by the "
+                + "backstop. The launcher starts the JVM with the agent; default: no port."})
+    String debug;
 
     @Option(names = "--level", paramLabel = "FILE",
             description = "The waves, hot-reloaded (default: assets/levels/arena.level); not used with --spawn or --restore.")
@@ -121,6 +124,9 @@ final class RunOptions {
     Path screenshot;
 
     List<SpawnSpec> spawnSpecs = List.of();
+
+    /** {@link #debug}, checked; null without --debug. */
+    DebugAddress debugAddress;
 
     dev.pitstop.reload.Safety safety() {
         return new dev.pitstop.reload.Safety(trustScripts,
@@ -159,9 +165,7 @@ final class RunOptions {
         if (shadowTicks < 0) {
             throw new UsageError("--shadow-ticks must not be negative, not " + shadowTicks);
         }
-        if (debugPort != null && (debugPort < 1 || debugPort > 65535)) {
-            throw new UsageError("--debug must be a TCP port (1-65535), not " + debugPort);
-        }
+        debugAddress = debug == null ? null : DebugAddress.parse(debug);
         if (replay != null && (restore != null || !spawn.isEmpty())) {
             throw new UsageError("--replay brings its own world: it excludes --restore and --spawn");
         }

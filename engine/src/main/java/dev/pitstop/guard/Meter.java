@@ -6,8 +6,9 @@ import java.lang.invoke.VarHandle;
 /**
  * One thread's work counter. A run (one update, one static initializer, one constructor) starts
  * with {@link #begin} and ends with {@link #end}; between them {@link #left} counts down. Only the
- * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and writes
- * {@link #stopSerial}, which is all that crosses threads.
+ * thread it belongs to touches {@link #left}; the watchdog reads {@link #serial} and
+ * {@link #thread}, and writes {@link #stopSerial} and when the thread was held, which is all that
+ * crosses threads.
  */
 final class Meter {
 
@@ -74,6 +75,13 @@ final class Meter {
     // Watchdog thread only.
     private long watchedSerial = -1;
     private long watchedSinceNanos;
+
+    /** When the watchdog last saw {@link #thread} held by a debugger in a run; read by any thread's Stopwatch. */
+    private volatile long heldAtNanos = Long.MIN_VALUE;
+
+    long heldAtNanos() {
+        return heldAtNanos;
+    }
 
     void begin(long budgetUnits, long backstop) {
         backstopMillis = backstop;
@@ -181,8 +189,13 @@ final class Meter {
         return new StringBuilder(BACKSTOP_START).append(backstopMillis).append(BACKSTOP_END).toString();
     }
 
-    /** Watchdog thread: asks a run that has been on for longer than its backstop to stop. */
-    void watch(long nowNanos) {
+    /**
+     * Watchdog thread: asks a run that has been on for longer than its backstop to stop, counting
+     * from when the watchdog first saw it, or from when a debugger last held the JVM
+     * ({@code jvmHeldAtNanos}) or this run's thread, whichever is latest. The thread is asked about
+     * only when the run was on at the last look too.
+     */
+    void watch(long nowNanos, long jvmHeldAtNanos, SuspendProbe probe) {
         long s = (long) SERIAL.getAcquire(this);
         if ((s & 1) == 0) {
             return;
@@ -191,8 +204,15 @@ final class Meter {
         if (s != watchedSerial) {
             watchedSerial = s;
             watchedSinceNanos = nowNanos;
-        } else if (nowNanos - watchedSinceNanos >= limitNanos && stopSerial != s) {
-            Thread t = thread;
+            return;
+        }
+        Thread t = thread;
+        if (t != null && probe.suspended(t)) {
+            heldAtNanos = nowNanos;
+            return;
+        }
+        long since = Math.max(watchedSinceNanos, Math.max(jvmHeldAtNanos, heldAtNanos));
+        if (nowNanos - since >= limitNanos && stopSerial != s) {
             stopTrace = t == null ? null : t.getStackTrace(); // where it is stuck: the fault names that line
             stopSerial = s;
         }
