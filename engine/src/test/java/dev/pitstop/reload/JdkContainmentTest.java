@@ -597,10 +597,10 @@ class JdkContainmentTest {
         } catch (IOException ignored) {
             // the engine ended already
         }
-        if (game == null) {
-            return "game thread not found";
-        }
         String how = "quit";
+        if (game == null) {
+            return closed(e, "game thread not found");
+        }
         try {
             game.join(TimeUnit.SECONDS.toMillis(5));
             for (int forced = 1; game.isAlive() && forced <= 60; forced++) {
@@ -613,15 +613,16 @@ class JdkContainmentTest {
         } catch (UnsupportedOperationException ex) {
             how = "stuck: cannot be stopped on this JDK";
         }
-        if (game.isAlive()) {
-            return how + ", left running";
-        }
+        return game.isAlive() ? how + ", left running" : closed(e, how);
+    }
+
+    private static String closed(RunningEngine e, String how) {
         try {
             e.close();
+            return how;
         } catch (IOException | AssertionError ex) {
-            how += " (" + firstLine(String.valueOf(ex.getMessage())) + ")";
+            return how + " (" + firstLine(String.valueOf(ex.getMessage())) + ")";
         }
-        return how;
     }
 
     private static String firstLine(String s) {

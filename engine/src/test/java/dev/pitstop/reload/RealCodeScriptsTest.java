@@ -1,6 +1,7 @@
 package dev.pitstop.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pitstop.events.Event;
@@ -104,7 +105,7 @@ class RealCodeScriptsTest {
      */
     private static void assertMovingAndClean(RunningEngine e, Set<String> behaviours, long untilTick) {
         List<Event> stats = e.events("stats").stream().filter(s -> s.tick() <= untilTick).toList();
-        assertTrue(!stats.isEmpty());
+        assertFalse(stats.isEmpty(), "stats events up to tick " + untilTick);
         for (Event s : stats) {
             for (String name : behaviours) {
                 assertTrue(Stats.behaviour(s, name) != null && Stats.meanSpeed(s, name) > 0,
