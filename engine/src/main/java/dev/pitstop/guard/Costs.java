@@ -211,6 +211,27 @@ public final class Costs {
     }
 
     /**
+     * The bytes appending {@code chars} characters to {@code builder} allocates: nothing while they
+     * fit its capacity, a new array of about twice the capacity when they do not (for a
+     * StringBuilder or StringBuffer; anything else is charged as a copy of the characters).
+     */
+    public static long grow(Object builder, long chars) {
+        long extra = Math.max(0, chars);
+        if (builder instanceof StringBuilder b) {
+            return grown(b.length(), b.capacity(), extra);
+        }
+        if (builder instanceof StringBuffer b) {
+            return grown(b.length(), b.capacity(), extra);
+        }
+        return mul(extra, 2);
+    }
+
+    private static long grown(long length, long capacity, long extra) {
+        long need = add(length, extra);
+        return need <= capacity ? 0 : mul(Math.max(add(mul(capacity, 2), 2), need), 2);
+    }
+
+    /**
      * The entries a hash table made for {@code capacity} and {@code loadFactor} may come to hold
      * before it stops growing at every addition. A load factor below 0.25 is stopped here: the
      * table would double at every put, until it takes the heap.

@@ -45,6 +45,16 @@ final class Meter {
     long allocated;
     private long lastAllocated;
 
+    /** Bytes this run may still allocate (what is left of its behaviour's allowance for the tick). */
+    private long bytesAllowed = Long.MAX_VALUE;
+
+    /**
+     * Why this run's units are what they are: a budget of its own (null), or what is left of a
+     * larger allowance its caller shares among runs (say, one behaviour's share of a tick), named
+     * here for the message when it runs out.
+     */
+    private String share;
+
     /**
      * Counts runs: odd while one is on. Written by the owner with release semantics (a plain store
      * on x86, unlike a volatile write) so the watchdog sees a run start and end without a fence on
@@ -84,7 +94,13 @@ final class Meter {
     }
 
     void begin(long budgetUnits, long backstop) {
+        begin(budgetUnits, backstop, Long.MAX_VALUE, null);
+    }
+
+    void begin(long budgetUnits, long backstop, long bytes, String shareName) {
         backstopMillis = backstop;
+        bytesAllowed = bytes;
+        share = shareName;
         failure = null;
         allocated = 0;
         units = budgetUnits;
@@ -154,11 +170,33 @@ final class Meter {
         }
         if (cost > before && before >= 0 && (serial & 1) != 0 && stopSerial != serial && failure == null) {
             left = 0;
-            throw new BudgetExceeded(new StringBuilder("stopped: ").append(prefix).append(amount).append(suffix)
+            StringBuilder m = new StringBuilder("stopped: ").append(prefix).append(amount).append(suffix)
                     .append(" would cost ").append(cost).append(" units, more than the ").append(before)
-                    .append(" left of its work budget of ").append(units).append(" units (--budget)").toString());
+                    .append(" left of ");
+            if (share != null) {
+                m.append(share);
+            } else {
+                m.append("its work budget of ").append(units).append(" units (--budget)");
+            }
+            throw new BudgetExceeded(m.toString());
         }
         throw exceeded();
+    }
+
+    /**
+     * Counts {@code bytes} about to be allocated against what the run may allocate; throws, naming
+     * the allocation, if they are more.
+     */
+    void allocate(long bytes, String prefix, long amount, String suffix) {
+        if (bytes > bytesAllowed - allocated) {
+            left = 0;
+            failure = new StringBuilder("stopped: ").append(prefix).append(amount).append(suffix)
+                    .append(" would allocate ").append(bytes >> 20).append(" MiB, more than the ")
+                    .append(Math.max(0, bytesAllowed - allocated) >> 20).append(" MiB left of what one behaviour may "
+                    + "allocate in one tick").toString();
+            throw new BudgetExceeded(failure);
+        }
+        allocated += bytes;
     }
 
     /**
@@ -180,6 +218,9 @@ final class Meter {
         }
         if (stopSerial == s) {
             return new BudgetExceeded(backstopMessage());
+        }
+        if (share != null) {
+            return new BudgetExceeded(new StringBuilder("stopped: used up ").append(share).toString());
         }
         return new BudgetExceeded(new StringBuilder("stopped: used its whole work budget of ").append(units)
                 .append(" units (--budget)").toString());

@@ -117,6 +117,17 @@ public final class WorkBudget {
      * static initializer's, longer than an update's, to go with its larger budget).
      */
     public static void begin(long units, long backstopMillis) {
+        begin(units, backstopMillis, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Starts a run that shares what is left of a larger allowance: {@code units} of work (at most a
+     * budget) and {@code bytes} of allocation, which the caller counts across runs (one behaviour's
+     * share of a tick, say). When {@code share} is not null, the units are what is left of the
+     * allowance it names ("its behaviour's share of this tick (20 x --budget)"), and the message of
+     * an overrun says so.
+     */
+    public static void begin(long units, long backstopMillis, long bytes, String share) {
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive, was " + units);
         }
@@ -124,7 +135,7 @@ public final class WorkBudget {
             Watchdog.start();
             watching = true;
         }
-        meter().begin(units, backstopMillis);
+        meter().begin(units, backstopMillis, bytes, share);
     }
 
     /**
@@ -190,7 +201,7 @@ public final class WorkBudget {
             long bytes = (long) length * elementBytes;
             Meter m = meter();
             m.charge(1 + bytes / BYTES_PER_UNIT, "an array of ", length, " elements");
-            m.allocated += bytes;
+            m.allocate(bytes, "an array of ", length, " elements");
         }
         return length;
     }
@@ -214,7 +225,7 @@ public final class WorkBudget {
         if (bytes > 0) {
             Meter m = meter();
             m.charge(1 + bytes / BYTES_PER_UNIT, "arrays of ", level, " elements at their deepest level");
-            m.allocated += bytes;
+            m.allocate(bytes, "arrays of ", level, " elements at their deepest level");
         }
     }
 
@@ -234,7 +245,7 @@ public final class WorkBudget {
         long b = Math.max(0, bytes);
         Meter m = meter();
         m.charge(Costs.add(Math.max(0, units), b / BYTES_PER_UNIT), "a call that allocates ", b, " bytes");
-        m.allocated += b;
+        m.allocate(b, "a call that allocates ", b, " bytes");
     }
 
     /**

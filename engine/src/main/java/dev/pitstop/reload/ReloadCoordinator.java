@@ -73,7 +73,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private String lastAttemptHash;
     private Map<String, String> lastFingerprints = Map.of();
     /** The last generation that passed every check: its unchanged behaviours are reused, JIT-warm. */
-    private Generation lastBuilt;
+    private volatile Generation lastBuilt;
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
 
@@ -215,6 +215,7 @@ public final class ReloadCoordinator implements AutoCloseable {
      */
     public void forgetReuse() {
         reuseForgotten = true;
+        lastBuilt = null; // let go of its classes now, not at the next save
     }
 
     /** A generation ready to install, or null. Game thread. */

@@ -248,7 +248,17 @@ public final class Simulation {
             log.current(slot, w.slots.name(slot), e.id[i]);
             ran++;
             if (budgeted) {
-                WorkBudget.begin(budgetUnits);
+                // One update's budget, or what is left of its behaviour's share of the tick if less,
+                // so that the update that would pass the share is stopped where it is, on its line.
+                long shareLeft = budgetUnits * Rules.TICK_BUDGET_UPDATES - tickUnits(slot);
+                if (shareLeft <= 0) {
+                    faults.stopForTick(slot, w.slots.name(slot), e.id[i], "stopped: used up " + tickShare(budgetUnits)
+                            + skipsTheTick(b));
+                    continue;
+                }
+                WorkBudget.begin(Math.min(budgetUnits, shareLeft), WorkBudget.BACKSTOP_MILLIS,
+                        Rules.TICK_ALLOCATION_BYTES - tickBytes(slot),
+                        shareLeft < budgetUnits ? tickShare(budgetUnits) : null);
             }
             Throwable failed = null;
             try {
@@ -257,7 +267,7 @@ public final class Simulation {
                 failed = t;
             } finally {
                 if (budgeted) {
-                    chargeTick(slot, WorkBudget.end(), budgetUnits, e.id[i], b);
+                    chargeTick(slot, WorkBudget.end());
                     if (failed == null) {
                         // Returned, but past the backstop (one long JDK call): a fault all the same.
                         failed = WorkBudget.lastRunBackstop();
@@ -323,29 +333,34 @@ public final class Simulation {
     }
 
     /**
-     * Adds an update's work to its behaviour's total for this tick. Every update has its own
-     * budget, but thousands of updates each just under it would still freeze the game: past
-     * {@link Rules#TICK_BUDGET_UPDATES} budgets' worth in one tick, the behaviour's remaining
-     * entities skip the tick (a fault; in a row, a rollback). Deterministic, like the budget.
+     * Adds an update's work and allocation to its behaviour's totals for this tick. Every update
+     * has its own budget, but thousands of updates each just under it would still freeze the game:
+     * one behaviour's updates share {@link Rules#TICK_BUDGET_UPDATES} budgets and
+     * {@link Rules#TICK_ALLOCATION_BYTES} of allocation a tick, and the update that would pass the
+     * share is stopped there (a fault on its line; in a row, a rollback). Deterministic, like the
+     * budget.
      */
-    private void chargeTick(int slot, long used, long budgetUnits, int entityId, Behaviour b) {
+    private void chargeTick(int slot, long used) {
         if (slot >= tickUnits.length) {
             int n = Math.max(slot + 1, tickUnits.length * 2);
             tickUnits = java.util.Arrays.copyOf(tickUnits, n);
             tickBytes = java.util.Arrays.copyOf(tickBytes, n);
         }
-        long total = tickUnits[slot] += used;
-        long bytes = tickBytes[slot] += WorkBudget.lastRunBytes();
-        long limit = budgetUnits * Rules.TICK_BUDGET_UPDATES;
-        if (total > limit && !faults.skipping(slot)) {
-            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates used " + total
-                    + " units in one tick, more than " + Rules.TICK_BUDGET_UPDATES + " x --budget (" + limit + ")"
-                    + skipsTheTick(b));
-        } else if (bytes > Rules.TICK_ALLOCATION_BYTES && !faults.skipping(slot)) {
-            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates allocated " + (bytes >> 20)
-                    + " MiB in one tick, more than the " + (Rules.TICK_ALLOCATION_BYTES >> 20) + " MiB one behaviour may"
-                    + skipsTheTick(b));
-        }
+        tickUnits[slot] += used;
+        tickBytes[slot] += WorkBudget.lastRunBytes();
+    }
+
+    private long tickUnits(int slot) {
+        return slot < tickUnits.length ? tickUnits[slot] : 0;
+    }
+
+    private long tickBytes(int slot) {
+        return slot < tickBytes.length ? tickBytes[slot] : 0;
+    }
+
+    private static String tickShare(long budgetUnits) {
+        return "its behaviour's share of this tick (" + Rules.TICK_BUDGET_UPDATES + " x --budget, "
+                + budgetUnits * Rules.TICK_BUDGET_UPDATES + " units)";
     }
 
     private String skipsTheTick(Behaviour b) {

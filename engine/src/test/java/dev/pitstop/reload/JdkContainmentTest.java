@@ -192,11 +192,12 @@ class JdkContainmentTest {
     static final Attack[] RESORT = {
         new Attack("ResortInts", 100, """
                 static final int[] PAID = IntStream.range(0, 100_000).map(Integer::reverse).toArray();
+                static final int[] SCRATCH = new int[PAID.length];
                 """, """
-                int[] copy = PAID.clone();
-                Arrays.sort(copy);
-                self.setVelocity(copy[0] <= copy[1] ? 4f : 0f, 0f);
-                """, "Arrays.sort(copy);"),
+                System.arraycopy(PAID, 0, SCRATCH, 0, PAID.length);
+                Arrays.sort(SCRATCH);
+                self.setVelocity(SCRATCH[0] <= SCRATCH[1] ? 4f : 0f, 0f);
+                """, "Arrays.sort(SCRATCH);"),
         new Attack("ResortBoxed", 100, """
                 static final Integer[] PAID = IntStream.range(0, 100_000).map(Integer::reverse).boxed().toArray(Integer[]::new);
                 """, """

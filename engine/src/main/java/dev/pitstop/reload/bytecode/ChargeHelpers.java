@@ -378,6 +378,11 @@ final class ChargeHelpers {
                     emit(mv, c.arguments().get(0), slots);
                     mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "log", "(J)J", false);
                 }
+                case "grow" -> {
+                    emit(mv, c.arguments().get(0), slots);
+                    emit(mv, c.arguments().get(1), slots);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "grow", "(Ljava/lang/Object;J)J", false);
+                }
                 case "hashCapacity" -> {
                     int capacity = ((CostExpression.Reference) c.arguments().get(0)).parameter();
                     int factor = ((CostExpression.Reference) c.arguments().get(1)).parameter();

@@ -14,7 +14,7 @@ sealed interface CostExpression {
 
     /** Functions of one or two references (or, for hashCapacity, two values), by name → arity. */
     Map<String, Integer> FUNCTIONS = Map.of("len", 1, "deep", 1, "seq", 1, "search", 1, "lookup", 2,
-            "insert", 2, "format", 2, "hashCapacity", 2, "log", 1);
+            "insert", 2, "format", 2, "hashCapacity", 2, "log", 1, "grow", 2);
 
     /** A whole number. */
     record Number(long value) implements CostExpression { }
@@ -161,7 +161,8 @@ sealed interface CostExpression {
                     if (i > 0) {
                         expect(',');
                     }
-                    args.add(word.equals("log") ? sum() : argument());
+                    // log(E) and the second of grow(x, E) are numbers; every other argument is a reference
+                    args.add(word.equals("log") || word.equals("grow") && i == 1 ? sum() : argument());
                 }
                 expect(')');
                 return new Call(word, List.copyOf(args));

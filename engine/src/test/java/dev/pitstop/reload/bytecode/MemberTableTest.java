@@ -473,6 +473,7 @@ class MemberTableTest {
                 case "insert" -> Costs.insert(x, y);
                 case "format" -> Costs.format(x, y);
                 case "log" -> Costs.log(eval(c.arguments().get(0), receiver, args));
+                case "grow" -> Costs.grow(x, eval(c.arguments().get(1), receiver, args));
                 case "hashCapacity" -> Costs.hashCapacity(((Number) x).longValue(), ((Number) y).floatValue());
                 default -> throw new AssertionError(c.function());
             };
