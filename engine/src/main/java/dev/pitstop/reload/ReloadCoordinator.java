@@ -1,6 +1,7 @@
 package dev.pitstop.reload;
 
 import dev.pitstop.api.Behaviour;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.world.SlotTable;
@@ -48,7 +49,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final EventSink events;
     private final LongSupplier tick;
     private final ScriptFolder folder;
-    private final ScriptCompiler javac;
+    private final SourceCompiler javac;
     private final IncrementalCompiler compiler;
     private final GenerationBuilder builder;
     private final AtomicInteger nextNumber = new AtomicInteger(1);
@@ -82,8 +83,12 @@ public final class ReloadCoordinator implements AutoCloseable {
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
-        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? new ScriptCompiler(scriptClassPath()) : null;
+        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? inProcess(new ScriptCompiler(scriptClassPath())) : null;
         this.compiler = javac == null ? null : new IncrementalCompiler(javac);
+    }
+
+    private static SourceCompiler inProcess(ScriptCompiler javac) {
+        return (sources, compiled) -> CompileResult.of(javac.compile(sources, compiled));
     }
 
     /** Where the API and JOML live, for javac. */
