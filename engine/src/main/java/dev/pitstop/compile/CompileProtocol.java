@@ -46,6 +46,22 @@ public final class CompileProtocol {
     private CompileProtocol() {
     }
 
+    /**
+     * What came is not a frame of this protocol: the peer is confused (or not a compile server),
+     * as opposed to gone, which is an {@link EOFException} or another {@link IOException}.
+     */
+    public static final class MalformedFrameException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedFrameException(String message) {
+            super(message);
+        }
+
+        MalformedFrameException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A request as the server reads it: {@code times} is 0 for a compile. */
     record Request(byte kind, Map<String, byte[]> sources, Map<String, byte[]> classes, int times) {
     }
@@ -83,7 +99,7 @@ public final class CompileProtocol {
         try {
             return request(body);
         } catch (EOFException e) {
-            throw new IOException("malformed frame: it ends early", e);
+            throw new MalformedFrameException("malformed frame: it ends early", e);
         }
     }
 
@@ -94,11 +110,11 @@ public final class CompileProtocol {
             case WARM_UP -> {
                 int times = body.readInt();
                 if (times < 1) {
-                    throw new IOException("malformed frame: a warm-up of " + times + " compiles");
+                    throw new MalformedFrameException("malformed frame: a warm-up of " + times + " compiles");
                 }
                 yield new Request(kind, readMap(body), Map.of(), times);
             }
-            default -> throw new IOException("malformed frame: unknown request kind " + kind);
+            default -> throw new MalformedFrameException("malformed frame: unknown request kind " + kind);
         };
         expectEnd(body);
         return r;
@@ -119,17 +135,17 @@ public final class CompileProtocol {
         try {
             hello(body);
         } catch (EOFException e) {
-            throw new IOException("malformed frame: it ends early", e);
+            throw new MalformedFrameException("malformed frame: it ends early", e);
         }
     }
 
     private static void hello(DataInputStream body) throws IOException {
         if (body.readByte() != HELLO || body.readInt() != MAGIC) {
-            throw new IOException("malformed frame: the process is not a Pitstop compile server");
+            throw new MalformedFrameException("malformed frame: the process is not a Pitstop compile server");
         }
         int version = body.readInt();
         if (version != VERSION) {
-            throw new IOException("the compile server speaks version " + version + ", the engine " + VERSION);
+            throw new MalformedFrameException("the compile server speaks version " + version + ", the engine " + VERSION);
         }
         expectEnd(body);
     }
@@ -161,14 +177,14 @@ public final class CompileProtocol {
         try {
             return result(body);
         } catch (EOFException e) {
-            throw new IOException("malformed frame: it ends early", e);
+            throw new MalformedFrameException("malformed frame: it ends early", e);
         }
     }
 
     private static Compilation result(DataInputStream body) throws IOException {
         byte kind = body.readByte();
         if (kind != RESULT) {
-            throw new IOException("malformed frame: expected a result, got kind " + kind);
+            throw new MalformedFrameException("malformed frame: expected a result, got kind " + kind);
         }
         int compiledFiles = body.readInt();
         int classCount = count(body);
@@ -192,7 +208,7 @@ public final class CompileProtocol {
         }
         expectEnd(body);
         if (compiledFiles < 0) {
-            throw new IOException("malformed frame: " + compiledFiles + " files compiled");
+            throw new MalformedFrameException("malformed frame: " + compiledFiles + " files compiled");
         }
         return new Compilation(classes, sourceOf, errors, compiledFiles);
     }
@@ -217,7 +233,7 @@ public final class CompileProtocol {
         }
         int length = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
         if (length < 1 || length > MAX_FRAME_BYTES) {
-            throw new IOException("malformed frame: length " + length);
+            throw new MalformedFrameException("malformed frame: length " + length);
         }
         byte[] body = new byte[length];
         in.readFully(body);
@@ -226,7 +242,7 @@ public final class CompileProtocol {
 
     private static void expectEnd(DataInputStream body) throws IOException {
         if (body.available() != 0) {
-            throw new IOException("malformed frame: " + body.available() + " bytes left over");
+            throw new MalformedFrameException("malformed frame: " + body.available() + " bytes left over");
         }
     }
 
@@ -274,7 +290,7 @@ public final class CompileProtocol {
 
     private static byte[] readBytes(DataInputStream in, int length) throws IOException {
         if (length < 0 || length > in.available()) {
-            throw new IOException("malformed frame: " + length + " bytes announced, " + in.available() + " left");
+            throw new MalformedFrameException("malformed frame: " + length + " bytes announced, " + in.available() + " left");
         }
         byte[] b = new byte[length];
         in.readFully(b);
@@ -285,14 +301,14 @@ public final class CompileProtocol {
     private static int count(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available() / 4) {
-            throw new IOException("malformed frame: " + n + " entries announced, " + in.available() + " bytes left");
+            throw new MalformedFrameException("malformed frame: " + n + " entries announced, " + in.available() + " bytes left");
         }
         return n;
     }
 
     private static String required(String s, String what) throws IOException {
         if (s == null) {
-            throw new IOException("malformed frame: " + what + " is missing");
+            throw new MalformedFrameException("malformed frame: " + what + " is missing");
         }
         return s;
     }

@@ -1,0 +1,236 @@
+package dev.pitstop.reload;
+
+import dev.pitstop.compile.Compilation;
+import dev.pitstop.compile.CompileProtocol;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One compile server process and the pipes to it. {@link CompilerProcess} starts it and hands it
+ * one request at a time from the compiling thread (the reload thread, or the main thread for
+ * generation 1); a warm-up thread may write one frame early in its life; the deadline timer may
+ * {@link #expire} it at any moment. It lives until it is killed or ends by itself; then it is
+ * replaced, never reused.
+ */
+final class CompilerChild {
+
+    /** How much of the server's standard error is kept to explain its end. */
+    private static final int STDERR_TAIL_BYTES = 4096;
+    /** After its output ends, how long the process gets to end too and tell its exit code. */
+    private static final long EXIT_PATIENCE_MILLIS = 2000;
+
+    private final Process process;
+    private final DataOutputStream requests;
+    private final DataInputStream answers;
+    private final StderrTail stderr;
+    /** Writes come from the compiling thread and from a warm-up thread. */
+    private final Object writing = new Object();
+    private volatile boolean expired;
+    private volatile boolean answered;
+    /** Whether its hello has been read; compiling thread only. */
+    private boolean ready;
+
+    private CompilerChild(Process process) {
+        this.process = process;
+        this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        this.answers = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        this.stderr = new StderrTail(process.getErrorStream(), STDERR_TAIL_BYTES);
+    }
+
+    /** Starts the process; it is ready once {@link #awaitReady} returns. */
+    static CompilerChild start(List<String> command) throws IOException {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a compile server needs a command line");
+        }
+        return new CompilerChild(new ProcessBuilder(command).start());
+    }
+
+    /** Waits for the server's hello, once. Compiling thread. */
+    void awaitReady() throws IOException {
+        if (!ready) {
+            CompileProtocol.readHello(answers);
+            ready = true;
+        }
+    }
+
+    /** Asks for a compile and waits for the answer, for as long as the deadline timer lets it live. */
+    Compilation compile(Map<String, byte[]> sources, Map<String, byte[]> classes) throws IOException {
+        synchronized (writing) {
+            CompileProtocol.writeCompile(requests, sources, classes);
+        }
+        awaitReady();
+        Compilation c = CompileProtocol.readResult(answers);
+        answered = true;
+        return c;
+    }
+
+    /**
+     * Asks the server to warm itself on {@code sources}, from a thread of its own: a frame larger
+     * than the pipe's buffer waits until a freshly started JVM reads it, and nobody should wait
+     * for that. A compile asked meanwhile queues behind it (within its deadline).
+     */
+    void warmUpLater(Map<String, byte[]> sources, int times) {
+        Thread t = new Thread(() -> {
+            try {
+                synchronized (writing) {
+                    CompileProtocol.writeWarmUp(requests, sources, times);
+                }
+            } catch (IOException gone) {
+                // It died or was killed meanwhile; the next compile finds out and says why.
+            }
+        }, "pitstop-compiler-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The deadline passed: kill it, and say so when the compiling thread asks why it ended. Timer thread. */
+    void expire() {
+        expired = true;
+        kill();
+    }
+
+    /** Whether it ever answered a compile: a child that did was healthy, and worth replacing at once if it dies. */
+    boolean answered() {
+        return answered;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Kills it and waits until it is gone, so that nothing outlives the engine. */
+    void close() {
+        kill();
+        try {
+            process.waitFor(EXIT_PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Why the exchange that threw {@code failure} got no answer, in words for a diagnostic: no
+     * answer within {@code deadline}, out of heap, the exit code, or an unreadable answer. Kills
+     * the process if it still runs. Compiling thread.
+     */
+    String whyGone(IOException failure, Duration deadline, int heapMib) {
+        if (expired) {
+            return "no answer within " + seconds(deadline) + " s";
+        }
+        if (failure instanceof CompileProtocol.MalformedFrameException) {
+            kill();
+            return "it answered something unreadable (" + failure.getMessage() + ")";
+        }
+        try {
+            if (!process.waitFor(EXIT_PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
+                kill();
+                return "it stopped answering (" + failure.getMessage() + ")";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            return "it was interrupted";
+        }
+        stderr.awaitEnd(EXIT_PATIENCE_MILLIS);
+        String said = stderr.text();
+        if (said.contains("OutOfMemoryError")) {
+            return said.contains("Java heap space") || said.contains("GC overhead")
+                    ? "ran out of its " + heapMib + " MiB heap" : "ran out of memory (" + stderr.summary() + ")";
+        }
+        String why = "its process ended with exit code " + process.exitValue() + (ready ? "" : " before it was ready");
+        String summary = stderr.summary();
+        return summary.isEmpty() ? why : why + " (" + summary + ")";
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
+    }
+
+    /**
+     * Drains the server's standard error on a thread of its own, so that the server never blocks
+     * on a full pipe, keeping only the last bytes to explain an unexpected end.
+     */
+    private static final class StderrTail {
+        private final byte[] ring;
+        private long written;
+        private final Thread drain;
+
+        StderrTail(InputStream in, int capacity) {
+            ring = new byte[capacity];
+            drain = new Thread(() -> {
+                byte[] buffer = new byte[1024];
+                try (in) {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        append(buffer, n);
+                    }
+                } catch (IOException closed) {
+                    // The process is gone.
+                }
+            }, "pitstop-compiler-stderr");
+            drain.setDaemon(true);
+            drain.start();
+        }
+
+        private synchronized void append(byte[] b, int n) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) (written++ % ring.length)] = b[i];
+            }
+        }
+
+        void awaitEnd(long millis) {
+            try {
+                drain.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** What is kept of what it wrote. */
+        synchronized String text() {
+            int size = (int) Math.min(written, ring.length);
+            byte[] tail = new byte[size];
+            for (int i = 0; i < size; i++) {
+                tail[i] = ring[(int) ((written - size + i) % ring.length)];
+            }
+            return new String(tail, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * One line that says most: the first one when all of it was kept (a JVM that cannot start
+         * says why first and adds a stack trace), else the last one. The JVM's notice of options
+         * picked up from the environment says nothing about this process, so it is skipped.
+         */
+        synchronized String summary() {
+            List<String> lines = new ArrayList<>();
+            for (String l : text().split("\\R")) {
+                if (!l.isBlank() && !l.startsWith("Picked up ")) {
+                    lines.add(l.strip());
+                }
+            }
+            if (lines.isEmpty()) {
+                return "";
+            }
+            return written <= ring.length ? lines.get(0) : lines.get(lines.size() - 1);
+        }
+    }
+}
