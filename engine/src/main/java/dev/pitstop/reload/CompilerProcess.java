@@ -98,8 +98,9 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * 2 cores): javac's live set stays under 24 MiB even for 200 scripts, so {@link #HEAP_MIB}
      * leaves room for unusual scripts while an OutOfMemoryError ends the JVM rather than leaving it
      * half-working; the serial collector and a small initial heap halve its memory (90 against
-     * 190 MiB resident); C1 alone reaches the same warm one-file compile time (about 13 ms) with
-     * half the CPU time, which on two cores is CPU the game does not lose to C2.
+     * 190 MiB resident); C1 alone reaches the same warm one-file compile time (13 to 23 ms over
+     * several runs, as with C2) for half the CPU time (5 s against 10 to 11 s for 20 full and 80
+     * one-file compiles), which on two cores is CPU the game does not lose to C2.
      */
     static List<String> command(List<Path> scriptClassPath) {
         List<String> cmd = new ArrayList<>();
