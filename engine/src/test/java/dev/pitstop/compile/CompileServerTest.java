@@ -78,7 +78,8 @@ class CompileServerTest {
         assertEquals(List.of("p.A$Inner", "p.A"), List.copyOf(new TreeMap<>(a.classes()).descendingKeySet()));
         assertEquals("p/A.java", a.sourceOf().get("p.A$Inner"));
 
-        CompileProtocol.writeWarmUp(s.requests, sources("p/A.java", "package p;\npublic class A { }\n"), 3);
+        CompileProtocol.writeWarmUp(s.requests, sources("p/A.java", "package p;\npublic class A { }\n",
+                "p/C.java", "package p;\nclass C extends A { }\n"), 3);
         CompileProtocol.writeCompile(s.requests, sources("p/B.java", "package p;\npublic class B {\n    int v = A.V + x;\n}\n"),
                 a.classes());
         Compilation b = CompileProtocol.readResult(s.answers);
