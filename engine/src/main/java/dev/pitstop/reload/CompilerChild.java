@@ -27,12 +27,15 @@ final class CompilerChild {
 
     /** How much of the server's standard error is kept to explain its end. */
     private static final int STDERR_TAIL_BYTES = 4096;
+    /** How much of its first output is kept: a JVM that cannot start says why on standard output. */
+    private static final int FIRST_OUTPUT_BYTES = 1024;
     /** After its output ends, how long the process gets to end too and tell its exit code. */
     private static final long EXIT_PATIENCE_MILLIS = 2000;
 
     private final Process process;
     private final DataOutputStream requests;
     private final DataInputStream answers;
+    private final FirstBytes firstOutput;
     private final StderrTail stderr;
     /** Writes come from the compiling thread and from a warm-up thread. */
     private final Object writing = new Object();
@@ -44,16 +47,23 @@ final class CompilerChild {
     private CompilerChild(Process process) {
         this.process = process;
         this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
-        this.answers = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        this.firstOutput = new FirstBytes(process.getInputStream(), FIRST_OUTPUT_BYTES);
+        this.answers = new DataInputStream(new BufferedInputStream(firstOutput, 1 << 16));
         this.stderr = new StderrTail(process.getErrorStream(), STDERR_TAIL_BYTES);
     }
 
-    /** Starts the process; it is ready once {@link #awaitReady} returns. */
+    /**
+     * Starts the process; it is ready once {@link #awaitReady} returns. The JVM options a user
+     * may set in the environment are meant for the game, and are not passed on: an agent with a
+     * fixed port (a debugger's) or another collector would keep the compile server from starting.
+     */
     static CompilerChild start(List<String> command) throws IOException {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("a compile server needs a command line");
         }
-        return new CompilerChild(new ProcessBuilder(command).start());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+        return new CompilerChild(pb.start());
     }
 
     /** Waits for the server's hello, once. Compiling thread. */
@@ -136,19 +146,13 @@ final class CompilerChild {
         if (expired) {
             return "no answer within " + seconds(deadline) + " s";
         }
-        if (failure instanceof CompileProtocol.MalformedFrameException) {
+        boolean malformed = failure instanceof CompileProtocol.MalformedFrameException;
+        // Before its hello, what looks like a bad frame is most likely a JVM that could not start
+        // printing why: it ends by itself, and what it printed says more than the frame did.
+        if (malformed && ready || !ended()) {
             kill();
-            return "it answered something unreadable (" + failure.getMessage() + ")";
-        }
-        try {
-            if (!process.waitFor(EXIT_PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
-                kill();
-                return "it stopped answering (" + failure.getMessage() + ")";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-            return "it was interrupted";
+            return malformed ? "it answered something unreadable (" + failure.getMessage() + ")"
+                    : "it stopped answering (" + failure.getMessage() + ")";
         }
         stderr.awaitEnd(EXIT_PATIENCE_MILLIS);
         String said = stderr.text();
@@ -157,12 +161,81 @@ final class CompilerChild {
                     ? "ran out of its " + heapMib + " MiB heap" : "ran out of memory (" + stderr.summary() + ")";
         }
         String why = "its process ended with exit code " + process.exitValue() + (ready ? "" : " before it was ready");
-        String summary = stderr.summary();
+        String summary = ready ? "" : startupOutput();
+        if (summary.isEmpty()) {
+            summary = stderr.summary();
+        }
         return summary.isEmpty() ? why : why + " (" + summary + ")";
+    }
+
+    /** Whether the process ends within {@link #EXIT_PATIENCE_MILLIS}. */
+    private boolean ended() {
+        try {
+            return process.waitFor(EXIT_PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** What an ended process printed on standard output instead of a hello, on one line. */
+    private String startupOutput() {
+        try {
+            byte[] rest = new byte[FIRST_OUTPUT_BYTES];
+            while (!firstOutput.full() && answers.read(rest) >= 0) {
+                // Pulls the rest of its output through firstOutput, which keeps it.
+            }
+        } catch (IOException gone) {
+            // What was read is enough.
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : firstOutput.text().split("\\R")) {
+            if (!line.isBlank() && line.chars().allMatch(c -> c >= ' ' || c == '\t')) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(line.strip());
+            }
+        }
+        return sb.toString();
     }
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
+    }
+
+    /** Keeps the first bytes read through it. */
+    private static final class FirstBytes extends java.io.FilterInputStream {
+        private final byte[] kept;
+        private int size;
+
+        FirstBytes(InputStream in, int capacity) {
+            super(in);
+            kept = new byte[capacity];
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && size < kept.length) {
+                kept[size++] = (byte) b;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            int k = Math.min(Math.max(n, 0), kept.length - size);
+            System.arraycopy(b, off, kept, size, k);
+            size += k;
+            return n;
+        }
+
+        boolean full() {
+            return size == kept.length;
+        }
+
+        String text() {
+            return new String(kept, 0, size, StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -217,13 +290,12 @@ final class CompilerChild {
 
         /**
          * One line that says most: the first one when all of it was kept (a JVM that cannot start
-         * says why first and adds a stack trace), else the last one. The JVM's notice of options
-         * picked up from the environment says nothing about this process, so it is skipped.
+         * says why first and adds a stack trace), else the last one.
          */
         synchronized String summary() {
             List<String> lines = new ArrayList<>();
             for (String l : text().split("\\R")) {
-                if (!l.isBlank() && !l.startsWith("Picked up ")) {
+                if (!l.isBlank()) {
                     lines.add(l.strip());
                 }
             }

@@ -124,5 +124,13 @@ class CompilerProcessTest {
                 () -> new CompilerProcess(List.of(java, "-cp", "/nonexistent", "NoSuchServer"), TEST_DEADLINE));
         assertEquals("the compiler process did not start: its process ended with exit code 1 before it was ready "
                 + "(Error: Could not find or load main class NoSuchServer)", noMain.getMessage());
+
+        List<String> twoCollectors = new java.util.ArrayList<>(CompilerProcess.command(ReloadCoordinator.scriptClassPath()));
+        twoCollectors.add(1, "-XX:+UseParallelGC");
+        IllegalStateException noVm = assertThrows(IllegalStateException.class,
+                () -> new CompilerProcess(twoCollectors, TEST_DEADLINE));
+        assertEquals("the compiler process did not start: its process ended with exit code 1 before it was ready "
+                + "(Error occurred during initialization of VM; Multiple garbage collectors selected)", noVm.getMessage(),
+                "what the JVM printed on standard output, where the hello should have been");
     }
 }
