@@ -148,6 +148,9 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
             c = child.compile(sources, classes);
         } catch (IOException e) {
             expiry.cancel(false);
+            if (isClosed()) {
+                return gaveUp(sources, "the engine is closing");
+            }
             String why = child.whyGone(e, deadline, HEAP_MIB);
             replace(child);
             return gaveUp(sources, why);
@@ -227,6 +230,10 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         if (sources != null) {
             child.warmUpLater(sources, WARM_UP_COMPILES);
         }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     @Override
