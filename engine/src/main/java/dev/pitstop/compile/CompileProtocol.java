@@ -48,7 +48,8 @@ public final class CompileProtocol {
 
     /**
      * What came is not a frame of this protocol: the peer is confused (or not a compile server),
-     * as opposed to gone, which is an {@link EOFException} or another {@link IOException}.
+     * as opposed to gone, which is an {@link EOFException} or another {@link IOException}. Thrown
+     * on the thread reading the stream.
      */
     public static final class MalformedFrameException extends IOException {
         private static final long serialVersionUID = 1L;

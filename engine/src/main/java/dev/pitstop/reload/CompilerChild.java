@@ -7,10 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -199,110 +196,5 @@ final class CompilerChild {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
-    }
-
-    /** Keeps the first bytes read through it. */
-    private static final class FirstBytes extends java.io.FilterInputStream {
-        private final byte[] kept;
-        private int size;
-
-        FirstBytes(InputStream in, int capacity) {
-            super(in);
-            kept = new byte[capacity];
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && size < kept.length) {
-                kept[size++] = (byte) b;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            int k = Math.min(Math.max(n, 0), kept.length - size);
-            System.arraycopy(b, off, kept, size, k);
-            size += k;
-            return n;
-        }
-
-        boolean full() {
-            return size == kept.length;
-        }
-
-        String text() {
-            return new String(kept, 0, size, StandardCharsets.UTF_8);
-        }
-    }
-
-    /**
-     * Drains the server's standard error on a thread of its own, so that the server never blocks
-     * on a full pipe, keeping only the last bytes to explain an unexpected end.
-     */
-    private static final class StderrTail {
-        private final byte[] ring;
-        private long written;
-        private final Thread drain;
-
-        StderrTail(InputStream in, int capacity) {
-            ring = new byte[capacity];
-            drain = new Thread(() -> {
-                byte[] buffer = new byte[1024];
-                try (in) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        append(buffer, n);
-                    }
-                } catch (IOException closed) {
-                    // The process is gone.
-                }
-            }, "pitstop-compiler-stderr");
-            drain.setDaemon(true);
-            drain.start();
-        }
-
-        private synchronized void append(byte[] b, int n) {
-            for (int i = 0; i < n; i++) {
-                ring[(int) (written++ % ring.length)] = b[i];
-            }
-        }
-
-        void awaitEnd(long millis) {
-            try {
-                drain.join(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** What is kept of what it wrote. */
-        synchronized String text() {
-            int size = (int) Math.min(written, ring.length);
-            byte[] tail = new byte[size];
-            for (int i = 0; i < size; i++) {
-                tail[i] = ring[(int) ((written - size + i) % ring.length)];
-            }
-            return new String(tail, StandardCharsets.UTF_8);
-        }
-
-        /**
-         * One line that says most: the first one when all of it was kept (a JVM that cannot start
-         * says why first and adds a stack trace), else the last one.
-         */
-        synchronized String summary() {
-            List<String> lines = new ArrayList<>();
-            for (String l : text().split("\\R")) {
-                if (!l.isBlank()) {
-                    lines.add(l.strip());
-                }
-            }
-            if (lines.isEmpty()) {
-                return "";
-            }
-            return written <= ring.length ? lines.get(0) : lines.get(lines.size() - 1);
-        }
     }
 }
