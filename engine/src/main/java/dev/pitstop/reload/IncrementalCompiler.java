@@ -39,7 +39,7 @@ final class IncrementalCompiler {
         this.javac = javac;
     }
 
-    /** Every source compiled, from scratch (generation 1, warm-up). */
+    /** Every source compiled, from scratch (generation 1, and to confirm an error). */
     CompileResult full(SourceSet files) {
         CompileResult r = javac.compile(files.files());
         remember(files, r);
