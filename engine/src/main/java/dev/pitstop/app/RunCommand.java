@@ -44,6 +44,8 @@ final class RunCommand {
     private final Console console;
     private java.util.Map<String, String> recordedScripts = java.util.Map.of();
     private final PrintStream err;
+    /** The coordinator {@link #prepare} made, closed here if no session takes it over (it owns a compile process). */
+    private ReloadCoordinator opened;
 
     RunCommand(RunOptions options, boolean demo, Console console) {
         this.options = options;
@@ -83,8 +85,24 @@ final class RunCommand {
     }
 
     private int start() throws UsageError {
-        Session session = prepare();
-        return session == null ? 2 : runSession(session);
+        Session session;
+        try {
+            session = prepare();
+        } catch (UsageError | RuntimeException e) {
+            closeOpened();
+            throw e;
+        }
+        if (session == null) {
+            closeOpened();
+            return 2;
+        }
+        return runSession(session);
+    }
+
+    private void closeOpened() {
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     /**
@@ -139,6 +157,7 @@ final class RunCommand {
         long startTick = world.tick;
         try {
             reload = new ReloadCoordinator(settings, events, () -> running[0] == null ? startTick : running[0].currentTick());
+            opened = reload;
             first = reload.buildFirst(world.slots);
         } catch (ScriptLoadException e) {
             err.println("pitstop: the scripts in " + settings.folder() + " do not load (" + e.reason() + "):");

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * mentions a type declared in one of them, against the previous classes of everything else. A
  * file that uses a helper's {@code static final} constant must name the helper (or a type that
  * does) to reach it, so the closure over names catches the constants javac copies into their
- * users. Errors are confirmed by a full compile, so a stale class can never cause a false one.
- * One-file edits among many scripts compile in a fraction of the time of a full build.
+ * users. Errors are confirmed by a full compile, so a stale class can never cause a false one;
+ * a compiler that gave up (out of time or memory) is not asked again, since a full compile would
+ * only take longer to fail. One-file edits among many scripts compile in a fraction of the time of
+ * a full build.
  *
  * <p>Reload thread only.
  */
@@ -25,16 +27,19 @@ final class IncrementalCompiler {
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*)");
 
-    private final ScriptCompiler javac;
+    private final SourceCompiler javac;
     private SourceSet lastSources;
     private CompileResult last;
     private final Map<String, Set<String>> identifiersByHash = new HashMap<>();
 
-    IncrementalCompiler(ScriptCompiler javac) {
+    IncrementalCompiler(SourceCompiler javac) {
+        if (javac == null) {
+            throw new IllegalArgumentException("an incremental compiler needs a compiler");
+        }
         this.javac = javac;
     }
 
-    /** Every source compiled, from scratch (generation 1, warm-up). */
+    /** Every source compiled, from scratch (generation 1, and to confirm an error). */
     CompileResult full(SourceSet files) {
         CompileResult r = javac.compile(files.files());
         remember(files, r);
@@ -64,6 +69,9 @@ final class IncrementalCompiler {
             }
         }
         CompileResult part = javac.compile(toCompile, kept);
+        if (part.gaveUp()) {
+            return part;
+        }
         if (!part.ok()) {
             return full(files);
         }

@@ -35,7 +35,6 @@ import java.util.function.LongSupplier;
  */
 public final class ReloadCoordinator implements AutoCloseable {
 
-    private static final int WARM_UP_COMPILES = 3;
     /** How long a shadow run waits for the game thread's copy of the world (a paused debugger, say). */
     private static final long COPY_PATIENCE_MILLIS = 2000;
     /**
@@ -48,7 +47,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final EventSink events;
     private final LongSupplier tick;
     private final ScriptFolder folder;
-    private final ScriptCompiler javac;
+    private final CompilerProcess javac;
     private final IncrementalCompiler compiler;
     private final GenerationBuilder builder;
     private final AtomicInteger nextNumber = new AtomicInteger(1);
@@ -83,7 +82,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
-        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? new ScriptCompiler(scriptClassPath()) : null;
+        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? CompilerProcess.start(scriptClassPath()) : null;
         this.compiler = javac == null ? null : new IncrementalCompiler(javac);
     }
 
@@ -224,25 +223,13 @@ public final class ReloadCoordinator implements AutoCloseable {
     }
 
     /**
-     * javac's first compiles are ten times slower than later ones (class loading, JIT). Compiling
-     * the current sources a few times while nobody waits makes the user's first edit as fast as
-     * the rest. The results are thrown away.
+     * javac's first compiles are ten times slower than later ones (class loading, JIT): the compile
+     * process warms itself on the sources of generation 1 while nobody waits, and stops as soon as
+     * a real compile is asked for.
      */
     private void warmUp() {
-        if (compiler == null) {
-            return;
-        }
-        Map<String, byte[]> sources = folder.read().files();
-        for (int i = 0; i < WARM_UP_COMPILES; i++) {
-            lock.lock();
-            try {
-                if (closed || manualRequested || firstChangeNanos >= 0) {
-                    return;
-                }
-            } finally {
-                lock.unlock();
-            }
-            javac.compile(sources);
+        if (javac != null) {
+            javac.warmUp();
         }
     }
 
@@ -444,6 +431,9 @@ public final class ReloadCoordinator implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
+        if (javac != null) {
+            javac.close(); // first, so that a compile in progress ends now rather than at its deadline
+        }
         lock.lock();
         try {
             closed = true;

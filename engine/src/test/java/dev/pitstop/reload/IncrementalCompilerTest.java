@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pitstop.compile.ScriptCompiler;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class IncrementalCompilerTest {
 
-    private final ScriptCompiler javac = new ScriptCompiler(ReloadCoordinator.scriptClassPath());
+    private final ScriptCompiler inProcess = new ScriptCompiler(ReloadCoordinator.scriptClassPath());
+    private final SourceCompiler javac = (sources, compiled) -> CompileResult.of(inProcess.compile(sources, compiled));
 
     private static SourceSet sources(Map<String, String> files) {
         Map<String, byte[]> m = new TreeMap<>();
@@ -68,5 +70,32 @@ class IncrementalCompilerTest {
         CompileResult fixed = inc.compile(sources(files));
         assertTrue(fixed.ok());
         assertEquals(2, fixed.classes().size());
+    }
+
+    @Test
+    void aCompilerThatGaveUpIsNotAskedAgainWithAFullCompile() {
+        Map<String, String> files = new TreeMap<>(Map.of(
+                "p/A.java", constant("A", "1"),
+                "p/B.java", constant("B", "2")));
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        boolean[] giveUp = {false};
+        SourceCompiler flaky = (sources, compiled) -> {
+            asked.add(sources.size());
+            return giveUp[0] ? CompileResult.gaveUp(new Diagnostic(null, 0, 0, "the compiler gave up: test"), sources.size())
+                    : javac.compile(sources, compiled);
+        };
+        IncrementalCompiler inc = new IncrementalCompiler(flaky);
+        assertTrue(inc.compile(sources(files)).ok());
+        giveUp[0] = true;
+        files.put("p/A.java", constant("A", "2"));
+        CompileResult r = inc.compile(sources(files));
+        assertTrue(r.gaveUp());
+        assertEquals("the compiler gave up: test", r.errors().get(0).message());
+        assertEquals(java.util.List.of(2, 1), asked, "the full build, then the one changed file, and no full retry");
+
+        giveUp[0] = false;
+        CompileResult next = inc.compile(sources(files));
+        assertTrue(next.ok(), "the next attempt builds from the last good one");
+        assertEquals(1, next.compiledFiles());
     }
 }

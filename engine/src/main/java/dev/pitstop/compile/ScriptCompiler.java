@@ -1,4 +1,4 @@
-package dev.pitstop.reload;
+package dev.pitstop.compile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,14 +28,15 @@ import javax.tools.ToolProvider;
 
 /**
  * javac in memory: sources in, class bytes out, nothing written to disk. One instance is kept for
- * the life of the engine so that javac's own classes stay loaded and JIT-compiled and the class
- * path's jar indexes stay open (the first compile takes ~10x the later ones). Scripts compile
- * against the scripting API and JOML only: every other package on the engine's class path is
+ * the life of the compile server so that javac's own classes stay loaded and JIT-compiled and the
+ * class path's jar indexes stay open (the first compile takes ~10x the later ones). Scripts
+ * compile against the scripting API and JOML only: every other package on the class path is
  * hidden from them, so using engine internals is a compile error, not a surprise at run time.
  *
- * <p>Reload thread only (and the game thread before it starts): javac is not thread-safe.
+ * <p>Made and called by one thread, the compile server's main thread ({@link CompileServer});
+ * javac is not thread-safe. It lives as long as that process.
  */
-final class ScriptCompiler {
+public final class ScriptCompiler {
 
     private static final List<String> VISIBLE_PACKAGES = List.of("dev.pitstop.api", "org.joml");
     private static final List<String> OPTIONS = List.of("-g", "-proc:none", "-Xlint:none", "-encoding", "UTF-8",
@@ -48,7 +49,11 @@ final class ScriptCompiler {
      * @param classPath where the API and JOML are (class folders or jars)
      * @throws IllegalStateException when this Java has no compiler (a JRE, not a JDK)
      */
-    ScriptCompiler(List<Path> classPath) {
+    public ScriptCompiler(List<Path> classPath) {
+        if (classPath == null || classPath.isEmpty()) {
+            throw new IllegalArgumentException("the script class path must name where the API and JOML are, was "
+                    + classPath);
+        }
         javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run Pitstop on a JDK");
@@ -62,7 +67,7 @@ final class ScriptCompiler {
     }
 
     /** Compiles every source; {@code sources} maps a path relative to the script folder to its bytes. */
-    CompileResult compile(Map<String, byte[]> sources) {
+    public Compilation compile(Map<String, byte[]> sources) {
         return compile(sources, Map.of());
     }
 
@@ -71,39 +76,40 @@ final class ScriptCompiler {
      * scripts compiled before, which this compile does not rebuild), as if those were on the class
      * path. The result holds only the classes made from {@code sources}.
      */
-    CompileResult compile(Map<String, byte[]> sources, Map<String, byte[]> compiledClasses) {
+    public Compilation compile(Map<String, byte[]> sources, Map<String, byte[]> compiledClasses) {
         List<JavaFileObject> units = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : sources.entrySet()) {
             units.add(new SourceFile(e.getKey(), decode(e.getValue())));
         }
         if (units.isEmpty()) {
-            return new CompileResult(Map.of(), Map.of(), List.of(), 0);
+            return new Compilation(Map.of(), Map.of(), List.of(), 0);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         MemoryFileManager files = new MemoryFileManager(standard, compiledClasses);
         boolean ok;
         try {
             ok = javac.getTask(null, files, diagnostics, OPTIONS, null, units).call();
-        } catch (RuntimeException e) {
-            // javac itself crashed (it happens on some malformed input): report, do not die.
-            return new CompileResult(Map.of(), Map.of(),
-                    List.of(new Diagnostic(null, 0, 0, "the compiler failed: " + e)), units.size());
+        } catch (RuntimeException | StackOverflowError e) {
+            // javac itself crashed (it happens on some malformed input, or on nesting deep enough
+            // to exhaust its stack): report, do not die.
+            return new Compilation(Map.of(), Map.of(),
+                    List.of(new CompileError(null, 0, 0, "the compiler failed: " + e)), units.size());
         }
-        List<Diagnostic> errors = new ArrayList<>();
+        List<CompileError> errors = new ArrayList<>();
         for (javax.tools.Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
                 String file = d.getSource() instanceof SourceFile s ? s.relativePath : null;
-                errors.add(new Diagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
+                errors.add(new CompileError(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
                         oneLine(d.getMessage(Locale.ROOT))));
             }
         }
         if (!ok && errors.isEmpty()) {
-            errors.add(new Diagnostic(null, 0, 0, "compilation failed"));
+            errors.add(new CompileError(null, 0, 0, "compilation failed"));
         }
         if (!errors.isEmpty()) {
-            return new CompileResult(Map.of(), Map.of(), errors, units.size());
+            return new Compilation(Map.of(), Map.of(), errors, units.size());
         }
-        return new CompileResult(files.classes(), files.sourceOf(), List.of(), units.size());
+        return new Compilation(files.classes(), files.sourceOf(), List.of(), units.size());
     }
 
     /** javac's "cannot find symbol\n  symbol: x\n  location: y" as "cannot find symbol (symbol: x; location: y)". */

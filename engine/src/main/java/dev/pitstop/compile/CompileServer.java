@@ -1,0 +1,140 @@
+package dev.pitstop.compile;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The compile server: javac in a JVM of its own, started by the engine, so that javac's memory and
+ * time, whatever a script makes of them, are bounded by that JVM's heap limit and by the engine's
+ * deadline, and never come out of the game's heap. It answers {@link CompileProtocol} requests on
+ * standard input and output, one at a time, with one {@link ScriptCompiler} kept warm for its
+ * whole life; anything else it has to say goes to standard error.
+ *
+ * <p>{@code java -cp ENGINE dev.pitstop.compile.CompileServer ENGINE_PID SCRIPT_CLASS_PATH...}
+ *
+ * <p>Its main thread does everything. It ends when the engine closes its standard input, when the
+ * engine's process ends (even in the middle of a compile), or, run as the engine runs it, at its
+ * first {@link OutOfMemoryError} ({@code -XX:+ExitOnOutOfMemoryError}).
+ */
+public final class CompileServer {
+
+    /** One-file compiles per warm-up round. */
+    private static final int ONE_FILE_WARM_UPS = 4;
+
+    private final ScriptCompiler javac;
+
+    /** @param javac the one compiler every request uses */
+    public CompileServer(ScriptCompiler javac) {
+        if (javac == null) {
+            throw new IllegalArgumentException("a compile server needs a compiler");
+        }
+        this.javac = javac;
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: CompileServer ENGINE_PID SCRIPT_CLASS_PATH...");
+            System.exit(2);
+        }
+        // The frames own standard output: a stray println anywhere in this JVM must not corrupt them.
+        OutputStream frames = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
+        exitWith(args[0]);
+        List<Path> classPath = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            classPath.add(Path.of(args[i]));
+        }
+        int exit;
+        try {
+            exit = new CompileServer(new ScriptCompiler(classPath)).serve(System.in, frames);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("compile server: " + e.getMessage());
+            exit = 2;
+        }
+        System.exit(exit);
+    }
+
+    /**
+     * A compile in progress does not read standard input, so it would not notice the engine end;
+     * this does, and ends this JVM with it.
+     */
+    private static void exitWith(String enginePid) {
+        Optional<ProcessHandle> engine;
+        try {
+            engine = ProcessHandle.of(Long.parseLong(enginePid));
+        } catch (NumberFormatException e) {
+            System.err.println("compile server: the engine's process id must be a number, not '" + enginePid + "'");
+            System.exit(2);
+            return;
+        }
+        if (engine.isEmpty()) {
+            System.exit(0);
+        }
+        engine.get().onExit().thenRun(() -> Runtime.getRuntime().halt(0));
+    }
+
+    /**
+     * Says hello, then answers requests until {@code in} ends.
+     *
+     * @return the exit code: 0 when the engine closed the stream, 2 when it sent something unreadable
+     */
+    public int serve(InputStream in, OutputStream out) {
+        DataInputStream requests = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        DataOutputStream answers = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        try {
+            CompileProtocol.writeHello(answers);
+            while (true) {
+                CompileProtocol.Request r = CompileProtocol.readRequest(requests);
+                if (r == null) {
+                    return 0;
+                }
+                if (r.kind() == CompileProtocol.COMPILE) {
+                    CompileProtocol.writeResult(answers, javac.compile(r.sources(), r.classes()));
+                } else {
+                    warmUp(r, requests);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("compile server: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /**
+     * javac's first compiles are ten times slower than later ones (class loading, JIT): compiling
+     * the engine's current sources a few times while nobody waits makes the next real request as
+     * fast as the rest. Each round also compiles single files against the others' classes, as the
+     * edits that follow do, since that reads classes from memory where a full compile reads none.
+     * A request that arrives meanwhile cuts it short; results are thrown away.
+     */
+    private void warmUp(CompileProtocol.Request r, InputStream requests) throws IOException {
+        List<String> files = new ArrayList<>(r.sources().keySet());
+        int next = 0;
+        for (int round = 0; round < r.times() && requests.available() == 0; round++) {
+            Compilation all = javac.compile(r.sources());
+            for (int i = 0; i < ONE_FILE_WARM_UPS && all.ok() && files.size() > 1 && requests.available() == 0; i++) {
+                String one = files.get(next++ % files.size());
+                Map<String, byte[]> others = new LinkedHashMap<>();
+                all.classes().forEach((name, bytes) -> {
+                    if (!one.equals(all.sourceOf().get(name))) {
+                        others.put(name, bytes);
+                    }
+                });
+                javac.compile(Map.of(one, r.sources().get(one)), others);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.pitstop.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pitstop.api.Behaviour;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The compile server's side of the protocol, over pipes in this JVM. */
+class CompileServerTest {
+
+    private static final ScriptCompiler JAVAC = new ScriptCompiler(classPath());
+
+    static List<Path> classPath() {
+        try {
+            return List.of(Path.of(Behaviour.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                    Path.of(org.joml.Vector2f.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, byte[]> sources(String... pathsAndTexts) {
+        Map<String, byte[]> m = new TreeMap<>();
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            m.put(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+
+    /** A server on pipes: what the engine writes, what it reads, and the exit code to come. */
+    private static final class Session {
+        final DataOutputStream requests;
+        final DataInputStream answers;
+        final CompletableFuture<Integer> exit;
+
+        Session() throws IOException {
+            PipedOutputStream toServer = new PipedOutputStream();
+            PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 20);
+            PipedOutputStream serverOut = new PipedOutputStream();
+            answers = new DataInputStream(new PipedInputStream(serverOut, 1 << 20));
+            requests = new DataOutputStream(toServer);
+            exit = CompletableFuture.supplyAsync(() -> {
+                try (serverOut) {
+                    return new CompileServer(JAVAC).serve(serverIn, serverOut);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void answersCompilesAgainstEarlierClassesWithErrorsAndEndsWithItsInput() throws Exception {
+        Session s = new Session();
+        CompileProtocol.readHello(s.answers);
+
+        CompileProtocol.writeCompile(s.requests, sources(
+                "p/A.java", "package p;\npublic class A {\n    public static final int V = 1;\n    class Inner { }\n}\n"), Map.of());
+        Compilation a = CompileProtocol.readResult(s.answers);
+        assertTrue(a.ok(), a.errors().toString());
+        assertEquals(1, a.compiledFiles());
+        assertEquals(List.of("p.A$Inner", "p.A"), List.copyOf(new TreeMap<>(a.classes()).descendingKeySet()));
+        assertEquals("p/A.java", a.sourceOf().get("p.A$Inner"));
+
+        CompileProtocol.writeWarmUp(s.requests, sources("p/A.java", "package p;\npublic class A { }\n",
+                "p/C.java", "package p;\nclass C extends A { }\n"), 3);
+        CompileProtocol.writeCompile(s.requests, sources("p/B.java", "package p;\npublic class B {\n    int v = A.V + x;\n}\n"),
+                a.classes());
+        Compilation b = CompileProtocol.readResult(s.answers);
+        assertFalse(b.ok());
+        assertEquals(new CompileError("p/B.java", 3, 19,
+                "cannot find symbol (symbol: variable x; location: class p.B)"), b.errors().get(0));
+
+        s.requests.close();
+        assertEquals(0, s.exit.get());
+    }
+
+    @Test
+    void aResultSurvivesTheWireAsItWasMade() throws Exception {
+        Compilation c = new Compilation(Map.of("p.A", new byte[] {1, 2, 3}, "q.B", new byte[0]), Map.of("p.A", "p/A.java"),
+                List.of(new CompileError(null, 0, 0, "no file"), new CompileError("p/ü.java", 2, 7, "ünïcode")), 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CompileProtocol.writeResult(new DataOutputStream(bytes), c);
+        Compilation back = CompileProtocol.readResult(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(c.errors(), back.errors());
+        assertEquals(c.sourceOf(), back.sourceOf());
+        assertEquals(c.compiledFiles(), back.compiledFiles());
+        assertEquals(c.classes().keySet(), back.classes().keySet());
+        assertEquals(3, back.classes().get("p.A").length);
+    }
+
+    @Test
+    void somethingUnreadableEndsTheServerWithCode2() throws Exception {
+        Session s = new Session();
+        CompileProtocol.readHello(s.answers);
+        s.requests.writeInt(Integer.MAX_VALUE);
+        s.requests.flush();
+        assertEquals(2, s.exit.get());
+
+        byte[] truncated = {0, 0, 0, 9, CompileProtocol.COMPILE, 0, 0, 0, 1, 0, 0, 0, 1};
+        IOException e = assertThrows(IOException.class, () -> CompileProtocol.readRequest(
+                new DataInputStream(new java.io.ByteArrayInputStream(truncated))));
+        assertTrue(e.getMessage().startsWith("malformed frame"), e.getMessage());
+    }
+}
