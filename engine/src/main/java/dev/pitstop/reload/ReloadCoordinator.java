@@ -68,6 +68,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final AtomicReference<CompletableFuture<WorldState>> copyWanted = new AtomicReference<>();
     private volatile Set<String> liveNames = Set.of();
     private volatile boolean reuseForgotten;
+    private volatile java.util.function.Consumer<SourceSet> builtFrom = files -> { };
+    private volatile SourceSet lastBuiltFiles;
 
     // Reload thread state.
     private String lastAttemptHash;
@@ -162,6 +164,19 @@ public final class ReloadCoordinator implements AutoCloseable {
             wake.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * {@code listener} is told the files of every generation that passes its checks, before it is
+     * handed to the game thread (on the reload thread): a generation records only their hashes.
+     * It is told the last one built so far at once, on the calling thread.
+     */
+    public void onBuilt(java.util.function.Consumer<SourceSet> listener) {
+        builtFrom = listener;
+        SourceSet last = lastBuiltFiles;
+        if (last != null) {
+            listener.accept(last);
         }
     }
 
@@ -393,6 +408,8 @@ public final class ReloadCoordinator implements AutoCloseable {
         for (String w : built.warnings()) {
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number).with("message", w));
         }
+        lastBuiltFiles = files;
+        builtFrom.accept(files);
         ReadyGeneration r = new ReadyGeneration(g, added, removed, changed, sinceNanos);
         if (announce) {
             ready.set(r);
