@@ -129,6 +129,11 @@ final class Engine implements FixedStepLoop.Ticker {
         generations.onLive(t::wentLive);
     }
 
+    /** The tuner of the live scripts' constants. */
+    Tuner tuner() {
+        return tuner;
+    }
+
     /** What stdin {@code panel} does: the window's F3 (none headless). */
     void onPanelCommand(Runnable toggle) {
         panelCommand = toggle;

@@ -74,6 +74,8 @@ public final class Tuner implements AutoCloseable {
     private final UndoHistory history = new UndoHistory();
     private String message;
     private long version;
+    private long done;
+    private final java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
 
     private Tuner(Path root, String noSources, EventSink events, LongSupplier tick, Runnable afterWrite) {
         this.root = root;
@@ -81,7 +83,7 @@ public final class Tuner implements AutoCloseable {
         this.events = Objects.requireNonNull(events);
         this.tick = Objects.requireNonNull(tick);
         this.afterWrite = Objects.requireNonNull(afterWrite);
-        this.snapshot = new Snapshot(0, root != null, noSources, List.of());
+        this.snapshot = new Snapshot(0, 0, root != null, noSources, List.of());
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(null, r, "pitstop-tune", STACK_BYTES);
             t.setDaemon(true);
@@ -151,19 +153,41 @@ public final class Tuner implements AutoCloseable {
         submit(this::emitList);
     }
 
-    /** stdin {@code tune NAME VALUE}. Any thread. */
-    public void tune(String name, String value) {
-        submit(() -> write(name, value));
+    /**
+     * stdin {@code tune NAME VALUE}. Any thread.
+     *
+     * @return its number: once {@link Snapshot#done()} reaches it, it is written or refused
+     */
+    public long tune(String name, String value) {
+        return command(() -> write(name, value));
     }
 
     /** stdin {@code tune undo}, Ctrl+Z: puts back the value before the last tune. Any thread. */
-    public void undo() {
-        submit(() -> step(false));
+    public long undo() {
+        return command(() -> step(false));
     }
 
     /** {@code tune redo}, Ctrl+Y: writes again what the last undo took back. Any thread. */
-    public void redo() {
-        submit(() -> step(true));
+    public long redo() {
+        return command(() -> step(true));
+    }
+
+    /** How many commands were asked for so far (handled once {@link Snapshot#done()} reaches it). */
+    long asked() {
+        return asked.get();
+    }
+
+    private long command(Task task) {
+        long number = asked.incrementAndGet();
+        submit(() -> {
+            try {
+                task.run();
+            } finally {
+                done = number;
+                publish();
+            }
+        });
+        return number;
     }
 
     private void submit(Task task) {
@@ -547,14 +571,17 @@ public final class Tuner implements AutoCloseable {
             String declaring = t.owner().substring(t.owner().lastIndexOf('.') + 1);
             items.add(new Item(t, listedName(t), live.behaviours.contains(declaring), building, rejected));
         }
-        snapshot = new Snapshot(++version, root != null, message != null ? message : noSources, List.copyOf(items));
+        snapshot = new Snapshot(++version, done, root != null, message != null ? message : noSources,
+                List.copyOf(items));
     }
 
     /**
      * What the panel shows: every live tunable, in file order, with the value written but not live
      * yet and whether its build was rejected; and the last error, if any. Immutable.
+     *
+     * @param done the number of the last command handled (see {@link #tune})
      */
-    record Snapshot(long version, boolean sources, String message, List<Item> items) { }
+    record Snapshot(long version, long done, boolean sources, String message, List<Item> items) { }
 
     /**
      * One live tunable for the panel.
