@@ -57,6 +57,7 @@ final class Engine implements FixedStepLoop.Ticker {
     private long lastStatusNanos;
     private boolean tickEvents;
     private Tuner tuner;
+    private volatile Runnable wakeGameThread = () -> { };
     private Runnable panelCommand;
 
     Engine(Simulation sim, ReloadCoordinator reload, EventLog events, StatusLine status, Long tickLimit,
@@ -144,13 +145,10 @@ final class Engine implements FixedStepLoop.Ticker {
         generations.installFirst(g);
     }
 
-    /** Queues a command line for the game thread. Any thread. */
+    /** Queues a command line for the game thread, and wakes it if it sleeps until its next tick. Any thread. */
     void submit(String line) {
         commands.add(line);
-    }
-
-    Queue<String> commandQueue() {
-        return commands;
+        wakeGameThread.run();
     }
 
     /** Asks the loop to stop after the current tick. Any thread. */
@@ -381,8 +379,10 @@ final class Engine implements FixedStepLoop.Ticker {
     /** Runs headless until stopped: in real time, or as fast as it can with {@code unthrottled}. */
     void runHeadless(Clock clock, boolean unthrottled) {
         Thread game = Thread.currentThread();
-        // The reload thread wakes the sleeping game thread when it wants it between two ticks.
-        reload.setWakeGameThread(() -> java.util.concurrent.locks.LockSupport.unpark(game));
+        // The reload thread wakes the sleeping game thread when it wants it between two ticks, and a
+        // command line does too, rather than waiting up to a tick (a tune goes live sooner).
+        wakeGameThread = () -> java.util.concurrent.locks.LockSupport.unpark(game);
+        reload.setWakeGameThread(wakeGameThread);
         while (!stopRequested()) {
             frameStart();
             if (stopRequested()) {

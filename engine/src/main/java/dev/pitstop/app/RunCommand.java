@@ -288,7 +288,7 @@ final class RunCommand {
             for (String w : debugWarnings(options.debugAddress)) {
                 events.emit(Event.of("warning", world.tick).with("message", w));
             }
-            StdinReader.start(console.in(), engine.commandQueue());
+            StdinReader.start(console.in(), engine::submit);
             if (window != null) {
                 exit = window.run(engine, session.start(), Clock.system(), options.screenshot,
                         "on".equals(options.debugDraw));

@@ -344,11 +344,11 @@ public final class Tuner implements AutoCloseable {
         if (!put(path, t.file(), disk, diskHash, next, nextHash, "tune " + listedName(t))) {
             return;
         }
+        events.emit(tuned(listedName(t), current.text(), r.valueText(), t.file(),
+                lineAt(next, r.start() + r.text().length() - 1)));
+        afterWrite.run(); // the build starts now; the rest is bookkeeping
         history.wrote(new Change(t.file(), t.qualifiedName(), r.start(), before, r.text(), diskHash, nextHash));
-        events.emit(tuned(listedName(t), current.text(), r.valueText(), t.file(), lineIn(t.file(), nextHash, next,
-                t.qualifiedName(), current.line())));
         publish();
-        afterWrite.run();
     }
 
     /** Undo ({@code redo} false) or redo the newest change. */
@@ -396,8 +396,8 @@ public final class Tuner implements AutoCloseable {
         String name = now != null ? listedName(now) : c.qualifiedName();
         events.emit(tuned(name, was == null ? edit.after() : was.text(), now == null ? edit.before() : now.text(),
                 c.file(), now == null ? 0 : now.line()).with(redo ? "redo" : "undo", true));
-        publish();
         afterWrite.run();
+        publish();
     }
 
     /**
@@ -500,9 +500,15 @@ public final class Tuner implements AutoCloseable {
         return null;
     }
 
-    private long lineIn(String file, String hash, byte[] content, String qualifiedName, long fallback) {
-        Tunable t = find(scan(file, hash, content), qualifiedName);
-        return t == null ? fallback : t.line();
+    /** The line (from 1) of byte {@code offset}, counting line ends as javac does (\n, \r\n, \r). */
+    static long lineAt(byte[] content, int offset) {
+        long line = 1;
+        for (int i = 0; i < offset && i < content.length; i++) {
+            if (content[i] == '\n' || content[i] == '\r' && (i + 1 >= content.length || content[i + 1] != '\n')) {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** The file's content if it still hashes to {@code hash}, else null. */
