@@ -323,7 +323,11 @@ public final class Tuner implements AutoCloseable {
         }
         String diskHash = SourceSet.hashOf(disk);
         if (!writable(t.file(), diskHash)) {
-            fail(refusal("tune " + listedName(t), t.file()));
+            fail(archive.get(diskHash) != null && !live.hashes.isEmpty()
+                    ? "tune " + listedName(t) + ": " + t.file() + " is newer than the live version (generation "
+                            + live.generation + " is live again, after a rollback or an A/B switch); nothing written. "
+                            + "Switch to the newest generation (F8) or save the file to build it."
+                    : refusal("tune " + listedName(t), t.file()));
             return;
         }
         Tunable current = find(scan(t.file(), diskHash, disk), t.qualifiedName());

@@ -264,6 +264,25 @@ class TuneTest {
     }
 
     @Test
+    void afterARollbackTheNewerFileIsNotTunedOverTheOlderLiveCode() throws Exception {
+        Path file = Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2")) {
+            e.await(0, "start");
+            int m = e.mark();
+            tune(e, "tune Mover.SPEED 3");
+            e.await(m, "swap");
+            m = e.mark();
+            e.send("rollback");
+            e.await(m, "rollback");
+            String before = Files.readString(file);
+            Event error = refused(e, "tune Mover.SPEED 4");
+            assertTrue(error.get("message").toString().contains("newer than the live version (generation 1 is live again"),
+                    error.toString());
+            assertEquals(before, Files.readString(file));
+        }
+    }
+
+    @Test
     void aHelpersConstantReachesTheBehavioursJavacCopiedItInto() throws Exception {
         Scripts.write(dir, "t/Tuning.java", "package t;\npublic final class Tuning {\n    public static final float SPEED = 3f;\n}\n");
         for (String name : List.of("A", "B")) {
