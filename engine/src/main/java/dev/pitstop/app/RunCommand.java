@@ -365,8 +365,8 @@ final class RunCommand {
 
     /**
      * The tuner of the scripts' constants: it is told the sources of generation 1 and of every
-     * generation built after it, and each tune asks for a reload at once instead of waiting for the
-     * watcher's quiet period.
+     * generation built after it, and each tune asks for a build at once instead of waiting for the
+     * watcher's quiet period (or for a save, with {@code --watch off}).
      */
     private static Tuner tuner(ReloadSettings settings, ReloadCoordinator reload, EventLog events,
             java.util.function.LongSupplier tick) {
@@ -374,7 +374,7 @@ final class RunCommand {
             return Tuner.withoutSources("the scripts are class files (--script-classes): there are no sources to "
                     + "rewrite, so nothing can be tuned", events, tick);
         }
-        Tuner tuner = Tuner.forSources(settings.folder(), events, tick, reload::requestReload);
+        Tuner tuner = Tuner.forSources(settings.folder(), events, tick, () -> reload.requestBuild("tune"));
         reload.onBuilt(tuner::sourcesBuilt);
         events.addListener(tuner.buildListener());
         return tuner;

@@ -61,6 +61,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     private long lastChangeNanos;
     private boolean manualRequested;
     private long manualRequestNanos;
+    private boolean manualForced;
+    private String manualTrigger = "manual";
     private boolean closed;
 
     private volatile SlotTable worldSlots = SlotTable.EMPTY;
@@ -155,10 +157,30 @@ public final class ReloadCoordinator implements AutoCloseable {
 
     /** Build now, even if no file changed (stdin {@code reload}, F5). Any thread. */
     public void requestReload() {
+        request("manual", true);
+    }
+
+    /**
+     * Build now, without waiting for the watcher's quiet period, if the files changed since the
+     * last attempt: a write made in one step (a tune's) needs no quiet period, and if the watcher
+     * got there first nothing is built twice. {@code trigger} names it in the {@code reload}
+     * events. Any thread.
+     */
+    public void requestBuild(String trigger) {
+        request(trigger, false);
+    }
+
+    private void request(String trigger, boolean force) {
         lock.lock();
         try {
             if (!manualRequested) {
                 manualRequestNanos = System.nanoTime();
+                manualTrigger = trigger;
+                manualForced = false;
+            }
+            if (force) {
+                manualTrigger = trigger;
+                manualForced = true;
             }
             manualRequested = true;
             wake.signalAll();
@@ -281,8 +303,8 @@ public final class ReloadCoordinator implements AutoCloseable {
                     long now = System.nanoTime();
                     if (manualRequested) {
                         since = manualRequestNanos;
-                        trigger = "manual";
-                        force = true;
+                        trigger = manualTrigger;
+                        force = manualForced;
                         manualRequested = false;
                         break;
                     }
