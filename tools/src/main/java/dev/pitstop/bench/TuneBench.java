@@ -27,11 +27,10 @@ import java.util.stream.Stream;
  */
 final class TuneBench {
 
-    /** Tunes made and thrown away first: javac and the JIT warm up on them. */
-    static final int WARM_UP_TUNES = 10;
     private static final long PATIENCE_MILLIS = 30_000;
 
-    record Settings(int entities, int single, int drag, long dragIntervalMillis, Path out) { }
+    /** @param warmUp tunes made first and thrown away: javac and the JIT warm up on them */
+    record Settings(int entities, int single, int drag, long dragIntervalMillis, int warmUp, Path out) { }
 
     /** One tune: sent at {@code sent}; written at {@code tuned}; live at {@code live} (epoch ms, NaN until known). */
     private static final class Sent {
@@ -74,9 +73,9 @@ final class TuneBench {
         follower = new EventFollower(events);
         try {
             awaitType("start");
-            err.println("pitstop bench tune: warming up (" + WARM_UP_TUNES + " tunes)");
+            err.println("pitstop bench tune: warming up (" + settings.warmUp() + " tunes)");
             err.flush();
-            runSingles(WARM_UP_TUNES);
+            runSingles(settings.warmUp());
             sent.clear();
             err.println("pitstop bench tune: " + settings.single() + " single tunes");
             err.flush();
@@ -212,6 +211,7 @@ final class TuneBench {
         json.put("machine", Machine.describe());
         json.put("entities", settings.entities());
         json.put("dragIntervalMs", settings.dragIntervalMillis());
+        json.put("warmUpTunes", settings.warmUp());
         StringBuilder md = new StringBuilder();
         md.append("| tunes | n | tune to live ms p50 / p99 / max | write to live ms p50 / p99 |\n");
         md.append("|---|---:|---:|---:|\n");

@@ -36,16 +36,20 @@ final class TuneBenchCommand implements Callable<Integer> {
             description = "Milliseconds between tunes in a row (default: 200, the panel's rate while dragging).")
     long dragIntervalMillis = 200;
 
+    @Option(names = "--warm-up", paramLabel = "N",
+            description = "Tunes made first and not counted, while javac and the JIT warm up (default: 40).")
+    int warmUp = 40;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where the results go (default: target/bench).")
     Path out = Path.of("target", "bench");
 
     @Override
     public Integer call() throws Exception {
-        if (entities < 4 || single < 1 || drag < 1 || dragIntervalMillis < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--entities must be at least 4, --single and --drag at least 1, --drag-interval not negative");
+        if (entities < 4 || single < 1 || drag < 1 || dragIntervalMillis < 0 || warmUp < 0) {
+            throw new ParameterException(spec.commandLine(), "--entities must be at least 4, --single and --drag at "
+                    + "least 1, --drag-interval and --warm-up not negative");
         }
-        TuneBench.Settings settings = new TuneBench.Settings(entities, single, drag, dragIntervalMillis, out);
+        TuneBench.Settings settings = new TuneBench.Settings(entities, single, drag, dragIntervalMillis, warmUp, out);
         return new TuneBench(settings, spec.commandLine().getOut(), spec.commandLine().getErr()).call();
     }
 }

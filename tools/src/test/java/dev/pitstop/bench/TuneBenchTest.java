@@ -37,7 +37,7 @@ class TuneBenchTest {
         int code;
         try {
             code = Main.execute(new String[] {"bench", "tune", "--entities", "8", "--single", "2", "--drag", "3",
-                "--drag-interval", "50", "--out", out.toString()}, console);
+                "--drag-interval", "50", "--warm-up", "1", "--out", out.toString()}, console);
         } finally {
             if (before == null) {
                 System.clearProperty("pitstop.home");
