@@ -94,8 +94,9 @@ public final class Tuner implements AutoCloseable {
     /**
      * A tuner for the script sources under {@code root}.
      *
-     * @param afterWrite run after each write (asks for a reload at once, rather than after the
-     *                   watcher's quiet period, or at all with {@code --watch off})
+     * @param afterWrite run after each write, on the tune thread (the engine asks for a build at
+     *                   once there, rather than after the watcher's quiet period, or at all with
+     *                   {@code --watch off})
      */
     public static Tuner forSources(Path root, EventSink events, LongSupplier tick, Runnable afterWrite) {
         return new Tuner(root.toAbsolutePath().normalize(), null, events, tick, afterWrite);
