@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line behind {@code ./pitstop} (CONTRACT §1): {@code demo}, {@code run},
+ * The command line behind {@code ./pitstop}: {@code demo}, {@code run},
  * {@code bench}. Bad usage gets one line naming the culprit and pointing to {@code --help}, exit
  * code 2. Main thread.
  */

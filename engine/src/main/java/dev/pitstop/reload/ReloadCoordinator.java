@@ -60,6 +60,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     private long lastChangeNanos;
     private boolean manualRequested;
     private long manualRequestNanos;
+    private boolean manualForced;
+    private String manualTrigger = "manual";
     private boolean closed;
 
     private volatile SlotTable worldSlots = SlotTable.EMPTY;
@@ -67,6 +69,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final AtomicReference<CompletableFuture<WorldState>> copyWanted = new AtomicReference<>();
     private volatile Set<String> liveNames = Set.of();
     private volatile boolean reuseForgotten;
+    private volatile java.util.function.Consumer<SourceSet> builtFrom = files -> { };
+    private volatile SourceSet lastBuiltFiles;
 
     // Reload thread state.
     private String lastAttemptHash;
@@ -152,15 +156,48 @@ public final class ReloadCoordinator implements AutoCloseable {
 
     /** Build now, even if no file changed (stdin {@code reload}, F5). Any thread. */
     public void requestReload() {
+        request("manual", true);
+    }
+
+    /**
+     * Build now, without waiting for the watcher's quiet period, if the files changed since the
+     * last attempt: a write made in one step (a tune's) needs no quiet period, and if the watcher
+     * got there first nothing is built twice. {@code trigger} names it in the {@code reload}
+     * events. Any thread.
+     */
+    public void requestBuild(String trigger) {
+        request(trigger, false);
+    }
+
+    private void request(String trigger, boolean force) {
         lock.lock();
         try {
             if (!manualRequested) {
                 manualRequestNanos = System.nanoTime();
+                manualTrigger = trigger;
+                manualForced = false;
+            }
+            if (force) {
+                manualTrigger = trigger;
+                manualForced = true;
             }
             manualRequested = true;
             wake.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * {@code listener} is told the files of every generation that passes its checks, before it is
+     * handed to the game thread (on the reload thread): a generation records only their hashes.
+     * It is told the last one built so far at once, on the calling thread.
+     */
+    public void onBuilt(java.util.function.Consumer<SourceSet> listener) {
+        builtFrom = listener;
+        SourceSet last = lastBuiltFiles;
+        if (last != null) {
+            listener.accept(last);
         }
     }
 
@@ -254,8 +291,8 @@ public final class ReloadCoordinator implements AutoCloseable {
                     long now = System.nanoTime();
                     if (manualRequested) {
                         since = manualRequestNanos;
-                        trigger = "manual";
-                        force = true;
+                        trigger = manualTrigger;
+                        force = manualForced;
                         manualRequested = false;
                         break;
                     }
@@ -381,6 +418,8 @@ public final class ReloadCoordinator implements AutoCloseable {
         for (String w : built.warnings()) {
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number).with("message", w));
         }
+        lastBuiltFiles = files;
+        builtFrom.accept(files);
         ReadyGeneration r = new ReadyGeneration(g, added, removed, changed, sinceNanos);
         if (announce) {
             ready.set(r);
