@@ -14,19 +14,20 @@ import java.util.List;
 
 /**
  * One tick of the game: player, behaviours through their slots, movement, shots, deaths, waves.
- * Owns the views scripts see and the live {@link ScriptTable}. Game thread only; a shadow run makes
- * its own instance on a copy of the world and drives it from another thread.
+ * Owns the views scripts see (valid only during the update they are handed to, see
+ * {@link CurrentUpdate}) and the live {@link ScriptTable}. Game thread only; a shadow run makes its
+ * own instance on a copy of the world and drives it from another thread.
  */
 public final class Simulation {
 
     private final EventSink events;
     private final DebugDraw debug;
-    private final AgentView agent = new AgentView();
+    private final CurrentUpdate current = new CurrentUpdate();
+    private final AgentView agent = current.agent;
     private final FaultCollector faults = new FaultCollector();
     private WorldState world;
     private Grid grid;
     private ScriptLog log;
-    private WorldView view;
     private ScriptTable scripts = ScriptTable.empty();
     private long updateNanos;
     private long[] tickUnits = new long[8];
@@ -48,7 +49,7 @@ public final class Simulation {
         grid = new Grid(w.width, w.height);
         grid.build(w.entities);
         log = new ScriptLog(w, events);
-        view = new WorldView(w, grid, debug, log);
+        current.world = new WorldView(w, grid, debug, log);
         scripts = scripts.alignedTo(w.slots);
     }
 
@@ -179,6 +180,7 @@ public final class Simulation {
         Behaviour[] table = scripts.bySlot();
         ScriptLocator locator = scripts.locator();
         long budgetUnits = scripts.budgetUnits();
+        current.enterTick(budgetUnits != ScriptTable.UNLIMITED);
         long t0 = System.nanoTime();
         int ran = 0;
         int n = e.count;
@@ -196,14 +198,14 @@ public final class Simulation {
             }
             long rngBefore = w.rng.state();
             int debugBefore = debug.shapes();
-            agent.begin(e, i);
+            UpdateView handed = current.begin(e, i, w.tick);
             log.current(slot, w.slots.name(slot), e.id[i]);
             ran++;
             if (budgetUnits != ScriptTable.UNLIMITED) {
                 WorkBudget.begin(budgetUnits);
             }
             try {
-                b.update(agent, view);
+                b.update(handed, handed);
             } catch (Throwable t) {
                 agent.discard();
                 w.rng.setState(rngBefore);
@@ -212,6 +214,7 @@ public final class Simulation {
                 faults.record(slot, w.slots.name(slot), e.id[i], t, locator);
                 continue;
             } finally {
+                current.end();
                 if (budgetUnits != ScriptTable.UNLIMITED) {
                     chargeTick(slot, WorkBudget.end(), budgetUnits, e.id[i], b);
                 }
