@@ -3,6 +3,8 @@ package dev.pitstop.reload;
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
+import dev.pitstop.sim.ErrorText;
+import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +27,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The reload pipeline: watcher → debounce → read → compile → verify → load → hand-off. Everything
- * but {@link #takeReady()} runs on the one reload thread (or, for generation 1, on the caller's);
- * the game thread takes a ready generation through a single atomic reference and installs it
- * between two ticks. Attempts are numbered from 1 and never reuse a number.
+ * The reload pipeline: watcher → debounce → read → compile → verify → load → shadow run →
+ * hand-off. Everything but {@link #takeReady()} runs on the one reload thread (or, for
+ * generation 1, on the caller's), except script code: static initializers, constructors and the
+ * shadow run run on a {@link ScriptWorker} under its deadline, so a script that
+ * never returns costs one abandoned thread and a rejection, and the next save is built as usual.
+ * The game thread takes a ready generation through a single atomic reference and installs it
+ * between two ticks; it never waits for any of this. Attempts are numbered from 1 and never reuse
+ * a number.
  *
  * <p>Thread use: {@link #buildFirst} and {@link #start} on the main thread before the loop;
  * {@link #requestReload} and {@link #publishWorld} from any thread; {@link #takeReady} on the game
@@ -51,6 +58,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final ScriptCompiler javac;
     private final IncrementalCompiler compiler;
     private final GenerationBuilder builder;
+    private final ScriptWorker scripts = new ScriptWorker("pitstop-scripts");
     private final AtomicInteger nextNumber = new AtomicInteger(1);
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
     private final AtomicLong changeCount = new AtomicLong();
@@ -295,6 +303,8 @@ public final class ReloadCoordinator implements AutoCloseable {
                 }
                 try {
                     attempt(files, since, trigger, true);
+                } catch (CancellationException stopping) {
+                    return; // closed while script code ran: nothing more to build
                 } catch (Rejection r) {
                     if (changeCount.get() != changesBefore && "compile".equals(r.reason())) {
                         // Read mid-save: the newer content is already on its way in; say so, build it.
@@ -352,14 +362,17 @@ public final class ReloadCoordinator implements AutoCloseable {
         GenerationBuilder.Checked checked = builder.check(classes, sourceOf, lines);
         long t2 = System.nanoTime();
         phase(number, "verified", (t2 - t0) / 1e6, null);
-        GenerationBuilder.Built built = builder.load(number, checked, files.fileHashes(), mustStay, worldSlots,
-                lastBuilt);
+        ScriptLocator locator = checked.files()::get;
+        SlotTable slots = worldSlots;
+        Generation earlier = lastBuilt;
+        GenerationBuilder.Built built = offThread(number, Step.LOAD, locator,
+                () -> builder.load(number, checked, files.fileHashes(), mustStay, slots, earlier));
         long t3 = System.nanoTime();
         phase(number, "loaded", (t3 - t2) / 1e6, null);
 
         Generation g = built.generation();
         if (announce && settings.safety().shadowTicks() > 0) {
-            shadow(number, g);
+            shadow(number, g, locator);
         }
         lastBuilt = g;
         Map<String, String> before = lastFingerprints;
@@ -388,7 +401,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     }
 
     /** Runs {@code g} on a sample of the live world; a fault rejects it (reason shadow). */
-    private void shadow(int number, Generation g) throws Rejection {
+    private void shadow(int number, Generation g, ScriptLocator locator) throws Rejection {
         long t0 = System.nanoTime();
         WorldState copy = copyOfWorld();
         if (copy == null) {
@@ -396,11 +409,47 @@ public final class ReloadCoordinator implements AutoCloseable {
                     "no shadow run: the game thread did not hand over a copy of the world in time"));
             return;
         }
-        ShadowRun.Fault fault = ShadowRun.run(g.table(), copy, settings.safety().shadowTicks());
+        int ticks = settings.safety().shadowTicks();
+        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(g.table(), copy, ticks));
         phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
         if (fault != null) {
             throw new Rejection("shadow", Diagnostic.fromErrorText(fault.behaviour() + " faulted in the shadow run after "
                     + (fault.tick() - copy.tick) + " ticks: ", fault.error()));
+        }
+    }
+
+    /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
+    private enum Step {
+        LOAD("verify", "a static initializer or constructor did not finish within "),
+        SHADOW("shadow", "the shadow run did not finish within ");
+
+        final String reason;
+        final String stuck;
+
+        Step(String reason, String stuck) {
+            this.reason = reason;
+            this.stuck = stuck;
+        }
+    }
+
+    /**
+     * Runs {@code task} on the script worker. Past the deadline the attempt is rejected at the
+     * script line the worker was stuck on, a warning names the thread left behind, and this
+     * returns at once: the next attempt gets a fresh thread.
+     */
+    private <T> T offThread(int number, Step step, ScriptLocator locator, ScriptWorker.Task<T> task) throws Rejection {
+        try {
+            return scripts.call(task);
+        } catch (ScriptWorker.Stuck stuck) {
+            String frame = ErrorText.scriptFrame(stuck.stack(), locator);
+            String where = frame == null ? "" : " at " + frame;
+            events.emit(Event.of("warning", tick.getAsLong()).with("generation", number)
+                    .with("thread", stuck.threadName())
+                    .with("message", "thread " + stuck.threadName() + " is stuck in script code" + where + " ("
+                            + step.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on "
+                            + "on a fresh thread"));
+            throw new Rejection(step.reason, Diagnostic.fromErrorText("", step.stuck + ScriptWorker.DEADLINE_MILLIS
+                    + " ms" + (frame == null ? "" : "; it was still running" + where)));
         }
     }
 
@@ -436,6 +485,8 @@ public final class ReloadCoordinator implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // A reload thread waiting for script code stops waiting; a stuck script thread stays behind.
+        scripts.close();
         if (worker != null) {
             try {
                 worker.join(2000);
