@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -36,8 +37,17 @@ import java.util.TreeSet;
  * in a new {@link GenerationClassLoader}, resolves every class they refer to, runs their static
  * initializers, and makes one instance of each behaviour. Anything wrong is a {@link Rejection}
  * (reason {@code sandbox} or {@code verify}) naming the file, so a missing class, a forbidden call
- * or a throwing or endless constructor never reaches the game thread. Reload thread only (or the
- * main thread, for generation 1).
+ * or a throwing or endless constructor never reaches the game thread.
+ *
+ * <p>A new version is loaded twice from the same checked bytes: a shadow copy
+ * ({@link #loadShadowCopy}), complete and with fresh instances of every behaviour, in a loader of
+ * its own, which the shadow run may do anything to; and, once that copy passed, the live generation
+ * ({@link #loadLive}), which loads only the behaviours whose code changed and keeps the others'
+ * running instances.
+ *
+ * <p>{@link #check} on the reload thread (or the main thread, for generation 1); the loading
+ * methods run script code (static initializers, constructors), so the reload coordinator calls
+ * them on its {@link ScriptWorker}, under the deadline.
  */
 final class GenerationBuilder {
 
@@ -49,8 +59,11 @@ final class GenerationBuilder {
         this.safety = safety;
     }
 
-    /** A built generation and what the user should be told about it. */
-    record Built(Generation generation, List<String> warnings) { }
+    /**
+     * A built generation, what the user should be told about it, and the behaviours it made new
+     * instances of (the others kept an earlier generation's).
+     */
+    record Built(Generation generation, List<String> warnings, Set<String> instantiated) { }
 
     /** Classes that passed the checks made before anything is loaded. */
     record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files,
@@ -120,12 +133,12 @@ final class GenerationBuilder {
     }
 
     /**
-     * Loads checked classes as generation {@code number}.
+     * Loads checked classes as generation {@code number}: every class defined, linked and
+     * initialized, every behaviour checked and instantiated (generation 1, or every version when
+     * shadow runs are off).
      *
      * @param mustStay names that, if a class still has that simple name, must still be behaviours
      * @param slots    the world's slot table, to align the new table to
-     */
-    /**
      * @param earlier  the last built generation, or null: a behaviour whose code (its classes and
      *                 every script class they use) is byte for byte the same keeps that
      *                 generation's instance, whose code the JIT has already compiled, so a swap
@@ -133,45 +146,37 @@ final class GenerationBuilder {
      */
     Built load(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay, SlotTable slots,
             Generation earlier) throws Rejection {
+        return loadAll(new GenerationClassLoader(number, checked.classes()), number, checked, fileHashes, mustStay,
+                slots, earlier);
+    }
+
+    /**
+     * The shadow run's own copy of generation {@code number}: every class defined a second time, in
+     * a loader of its own, with its own statics, and a fresh instance of every behaviour (never an
+     * earlier generation's, which the game thread is running). Loading it is also where the checks
+     * of a new version happen: the live generation is built from the same bytes only if this passed.
+     */
+    Built loadShadowCopy(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay,
+            SlotTable slots) throws Rejection {
+        return loadAll(new GenerationClassLoader(number, "shadow", checked.classes()), number, checked, fileHashes,
+                mustStay, slots, null);
+    }
+
+    private Built loadAll(GenerationClassLoader loader, int number, Checked checked, Map<String, String> fileHashes,
+            Collection<String> mustStay, SlotTable slots, Generation earlier) throws Rejection {
         Map<String, byte[]> classes = checked.classes();
         Map<String, ClassFacts> facts = checked.facts();
         Map<String, String> files = checked.files();
         SourceLines lines = checked.lines();
         ScriptLocator locator = files::get;
 
-        GenerationClassLoader loader = new GenerationClassLoader(number, classes);
-        Map<String, Class<?>> loaded = new TreeMap<>();
-        for (String name : facts.keySet()) {
-            try {
-                loaded.put(name, Class.forName(name, false, loader));
-            } catch (ClassNotFoundException | LinkageError | SecurityException e) {
-                throw verify(files.get(name), lines.declaration(files.get(name), name), "cannot load class " + name + ": " + e);
-            }
-        }
+        Map<String, Class<?>> loaded = define(loader, facts.keySet(), checked);
         resolveReferences(facts, files, lines, loader);
-        for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
-            startRun();
-            try {
-                Class.forName(e.getKey(), true, loader);
-            } catch (ExceptionInInitializerError ex) {
-                Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-                throw thrown(cause, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
-                        "static initializer of " + simpleName(e.getKey()) + " threw ");
-            } catch (ClassNotFoundException | LinkageError ex) {
-                throw verify(files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
-                        "cannot link class " + e.getKey() + ": " + ex);
-            } catch (Error ex) {
-                // An Error from a static initializer arrives unwrapped (JLS 12.4.2): the work budget's,
-                // a stack overflow, an assertion. Left to fly, it would end the reload thread.
-                throw thrown(ex, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
-                        "static initializer of " + simpleName(e.getKey()) + " threw ");
-            } finally {
-                endRun();
-            }
-        }
+        initialize(loader, loaded.keySet(), checked);
 
         Map<String, Behaviour> behaviours = new TreeMap<>();
         Map<String, String> behaviourClass = new HashMap<>();
+        Set<String> instantiated = new TreeSet<>();
         for (Class<?> c : loaded.values()) {
             if (!isBehaviourClass(c)) {
                 continue;
@@ -187,9 +192,10 @@ final class GenerationBuilder {
                         + " and " + c.getName() + "): behaviour names must be unique; rename one");
             }
             behaviourClass.put(simple, c.getName());
-            String print = fingerprint(c.getName(), facts, classes);
-            Behaviour kept = earlier == null || !print.equals(earlier.fingerprints().get(simple)) ? null
-                    : earlier.table().byName().get(simple);
+            Behaviour kept = kept(earlier, simple, fingerprint(c.getName(), facts, classes));
+            if (kept == null) {
+                instantiated.add(simple);
+            }
             behaviours.put(simple, kept != null ? kept : instantiate(c, file, line, locator));
         }
         for (Class<?> c : loaded.values()) {
@@ -206,7 +212,97 @@ final class GenerationBuilder {
         behaviourClass.forEach((simple, className) -> fingerprints.put(simple, fingerprint(className, facts, classes)));
         ScriptTable table = new ScriptTable(number, behaviours, locator, slots,
                 safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
-        return new Built(new Generation(number, table, fileHashes, fingerprints), fieldWarnings(loaded.values(), files));
+        return new Built(new Generation(number, table, fileHashes, fingerprints), fieldWarnings(loaded.values(), files),
+                Collections.unmodifiableSet(instantiated));
+    }
+
+    /**
+     * The live generation {@code number}, once its shadow copy (built from the same {@code checked}
+     * bytes) passed every check and its shadow run: a behaviour whose code is unchanged since
+     * {@code earlier} keeps that generation's instance, already JIT-compiled; for the others, only
+     * the script classes they can reach are defined, initialized and instantiated here. The rest of
+     * the bytes stay in the loader, undefined, since nothing that runs can reach them.
+     */
+    Built loadLive(int number, Checked checked, Map<String, String> fileHashes, SlotTable slots, Generation earlier,
+            Built copy) throws Rejection {
+        Map<String, ClassFacts> facts = checked.facts();
+        Map<String, String> files = checked.files();
+        Map<String, String> fingerprints = copy.generation().fingerprints();
+        Map<String, Behaviour> behaviours = new TreeMap<>();
+        Map<String, String> changed = new TreeMap<>();
+        Set<String> reached = new TreeSet<>();
+        for (Map.Entry<String, Behaviour> e : copy.generation().table().byName().entrySet()) {
+            String simple = e.getKey();
+            Behaviour kept = kept(earlier, simple, fingerprints.get(simple));
+            if (kept != null) {
+                behaviours.put(simple, kept);
+            } else {
+                String className = e.getValue().getClass().getName();
+                changed.put(simple, className);
+                reached.addAll(reach(className, facts));
+            }
+        }
+        GenerationClassLoader loader = new GenerationClassLoader(number, checked.classes());
+        Map<String, Class<?>> loaded = define(loader, reached, checked);
+        initialize(loader, loaded.keySet(), checked);
+        for (Map.Entry<String, String> e : changed.entrySet()) {
+            String file = files.get(e.getValue());
+            behaviours.put(e.getKey(), instantiate(loaded.get(e.getValue()), file,
+                    checked.lines().declaration(file, e.getValue()), files::get));
+        }
+        ScriptTable table = new ScriptTable(number, behaviours, files::get, slots,
+                safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
+        return new Built(new Generation(number, table, fileHashes, fingerprints), copy.warnings(),
+                Collections.unmodifiableSet(changed.keySet()));
+    }
+
+    /** {@code earlier}'s instance of {@code simple} if its code has {@code fingerprint} there too, else null. */
+    private static Behaviour kept(Generation earlier, String simple, String fingerprint) {
+        return earlier == null || !fingerprint.equals(earlier.fingerprints().get(simple)) ? null
+                : earlier.table().byName().get(simple);
+    }
+
+    /** Defines (without initializing) the classes {@code names} in {@code loader}. */
+    private static Map<String, Class<?>> define(ClassLoader loader, Collection<String> names, Checked checked)
+            throws Rejection {
+        Map<String, String> files = checked.files();
+        SourceLines lines = checked.lines();
+        Map<String, Class<?>> loaded = new TreeMap<>();
+        for (String name : names) {
+            try {
+                loaded.put(name, Class.forName(name, false, loader));
+            } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+                throw verify(files.get(name), lines.declaration(files.get(name), name), "cannot load class " + name + ": " + e);
+            }
+        }
+        return loaded;
+    }
+
+    /** Runs the static initializers of {@code names}, in order, each under one budget. */
+    private void initialize(ClassLoader loader, Collection<String> names, Checked checked) throws Rejection {
+        Map<String, String> files = checked.files();
+        SourceLines lines = checked.lines();
+        ScriptLocator locator = files::get;
+        for (String name : names) {
+            startRun();
+            try {
+                Class.forName(name, true, loader);
+            } catch (ExceptionInInitializerError ex) {
+                Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+                throw thrown(cause, locator, files.get(name), lines.declaration(files.get(name), name),
+                        "static initializer of " + simpleName(name) + " threw ");
+            } catch (ClassNotFoundException | LinkageError ex) {
+                throw verify(files.get(name), lines.declaration(files.get(name), name),
+                        "cannot link class " + name + ": " + ex);
+            } catch (Error ex) {
+                // An Error from a static initializer arrives unwrapped (JLS 12.4.2): the work budget's,
+                // a stack overflow, an assertion. Left to fly, it would end the reload thread.
+                throw thrown(ex, locator, files.get(name), lines.declaration(files.get(name), name),
+                        "static initializer of " + simpleName(name) + " threw ");
+            } finally {
+                endRun();
+            }
+        }
     }
 
     private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf)
@@ -317,8 +413,8 @@ final class GenerationBuilder {
         return verify(atFile, atLine, what + ErrorText.describe(cause, locator));
     }
 
-    /** Hash of every script class a behaviour can reach, so a helper's edit marks its users changed. */
-    private static String fingerprint(String className, Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
+    /** Every script class {@code className} can reach (itself included), sorted. */
+    private static Set<String> reach(String className, Map<String, ClassFacts> facts) {
         Set<String> reach = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(className));
         while (!todo.isEmpty()) {
@@ -327,9 +423,14 @@ final class GenerationBuilder {
                 todo.addAll(facts.get(n).references());
             }
         }
+        return reach;
+    }
+
+    /** Hash of every script class a behaviour can reach, so a helper's edit marks its users changed. */
+    private static String fingerprint(String className, Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (String n : reach) {
+            for (String n : reach(className, facts)) {
                 d.update(n.getBytes(StandardCharsets.UTF_8));
                 d.update(classes.get(n));
             }

@@ -29,7 +29,16 @@ final class GenerationClassLoader extends ClassLoader {
     private final int generation;
 
     GenerationClassLoader(int generation, Map<String, byte[]> classes) {
-        super("pitstop-generation-" + generation, ClassLoader.getPlatformClassLoader());
+        this(generation, null, classes);
+    }
+
+    /**
+     * @param role what this copy of the generation is for, or null for the live one: a shadow run's
+     *             copy defines the same bytes again, in a loader of its own, so it shares no class,
+     *             no static field and no object with the live game
+     */
+    GenerationClassLoader(int generation, String role, Map<String, byte[]> classes) {
+        super("pitstop-generation-" + generation + (role == null ? "" : "-" + role), ClassLoader.getPlatformClassLoader());
         this.generation = generation;
         this.pending = new ConcurrentHashMap<>(classes);
         LoaderCensus.register(this, generation);

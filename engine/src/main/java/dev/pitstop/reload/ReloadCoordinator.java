@@ -27,10 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The reload pipeline: watcher → debounce → read → compile → verify → load → shadow run →
- * hand-off. Everything but {@link #takeReady()} runs on the one reload thread (or, for
- * generation 1, on the caller's), except script code: static initializers, constructors and the
- * shadow run run on a {@link ScriptWorker} under its deadline, so a script that
+ * The reload pipeline: watcher → debounce → read → compile → verify → load → shadow run → warm-up
+ * → hand-off. Everything but {@link #takeReady()} runs on the one reload thread (or, for
+ * generation 1, on the caller's), except script code: static initializers, constructors, the
+ * shadow run and the warm-up run on a {@link ScriptWorker} under its deadline, so a script that
  * never returns costs one abandoned thread and a rejection, and the next save is built as usual.
  * The game thread takes a ready generation through a single atomic reference and installs it
  * between two ticks; it never waits for any of this. Attempts are numbered from 1 and never reuse
@@ -198,11 +198,19 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
-    /** A copy of the world taken by the game thread at a tick boundary, or null if it did not answer. */
-    private WorldState copyOfWorld() {
+    /**
+     * Asks the game thread for a copy of the world at its next tick boundary. Asked for before the
+     * new classes load, so that the game thread's answer and the loading overlap.
+     */
+    private CompletableFuture<WorldState> requestWorldCopy() {
         CompletableFuture<WorldState> wanted = new CompletableFuture<>();
         copyWanted.set(wanted);
         wakeGameThread.run();
+        return wanted;
+    }
+
+    /** The copy {@code wanted} brings, or null if the game thread did not answer in time. */
+    private static WorldState awaitWorldCopy(CompletableFuture<WorldState> wanted) {
         try {
             return wanted.get(COPY_PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -210,8 +218,6 @@ public final class ReloadCoordinator implements AutoCloseable {
             return null;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return null;
-        } finally {
-            copyWanted.compareAndSet(wanted, null);
         }
     }
 
@@ -365,15 +371,28 @@ public final class ReloadCoordinator implements AutoCloseable {
         ScriptLocator locator = checked.files()::get;
         SlotTable slots = worldSlots;
         Generation earlier = lastBuilt;
-        GenerationBuilder.Built built = offThread(number, Step.LOAD, locator,
-                () -> builder.load(number, checked, files.fileHashes(), mustStay, slots, earlier));
-        long t3 = System.nanoTime();
-        phase(number, "loaded", (t3 - t2) / 1e6, null);
+        GenerationBuilder.Built built;
+        if (announce && settings.safety().shadowTicks() > 0) {
+            CompletableFuture<WorldState> copy = requestWorldCopy();
+            try {
+                GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
+                        () -> builder.loadShadowCopy(number, checked, files.fileHashes(), mustStay, slots));
+                long t3 = System.nanoTime();
+                built = offThread(number, Step.LOAD, locator,
+                        () -> builder.loadLive(number, checked, files.fileHashes(), slots, earlier, shadowCopy));
+                long t4 = System.nanoTime();
+                events.emit(phaseEvent(number, "loaded", (t4 - t2) / 1e6).with("shadowCopyMs", ms(t3 - t2)));
+                shadow(number, shadowCopy.generation(), built, copy, locator);
+            } finally {
+                copyWanted.compareAndSet(copy, null);
+            }
+        } else {
+            built = offThread(number, Step.LOAD, locator,
+                    () -> builder.load(number, checked, files.fileHashes(), mustStay, slots, earlier));
+            phase(number, "loaded", (System.nanoTime() - t2) / 1e6, null);
+        }
 
         Generation g = built.generation();
-        if (announce && settings.safety().shadowTicks() > 0) {
-            shadow(number, g, locator);
-        }
         lastBuilt = g;
         Map<String, String> before = lastFingerprints;
         List<String> added = new ArrayList<>();
@@ -400,28 +419,42 @@ public final class ReloadCoordinator implements AutoCloseable {
         return r;
     }
 
-    /** Runs {@code g} on a sample of the live world; a fault rejects it (reason shadow). */
-    private void shadow(int number, Generation g, ScriptLocator locator) throws Rejection {
+    /**
+     * Runs the shadow copy {@code copyOf} on a sample of the live world; a fault rejects it (reason
+     * shadow). Then warms the JIT on the live generation's new instances, on another copy of the
+     * same sample.
+     */
+    private void shadow(int number, Generation copyOf, GenerationBuilder.Built live,
+            CompletableFuture<WorldState> wanted, ScriptLocator locator) throws Rejection {
         long t0 = System.nanoTime();
-        WorldState copy = copyOfWorld();
+        WorldState copy = awaitWorldCopy(wanted);
         if (copy == null) {
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number).with("message",
                     "no shadow run: the game thread did not hand over a copy of the world in time"));
             return;
         }
+        WorldState warmUpCopy = copy.copy();
         int ticks = settings.safety().shadowTicks();
-        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(g.table(), copy, ticks));
-        phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
+        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(copyOf.table(), copy, ticks));
         if (fault != null) {
+            phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
             throw new Rejection("shadow", Diagnostic.fromErrorText(fault.behaviour() + " faulted in the shadow run after "
                     + (fault.tick() - copy.tick) + " ticks: ", fault.error()));
         }
+        long t1 = System.nanoTime();
+        offThread(number, Step.WARM_UP, locator, () -> {
+            WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
+            return null;
+        });
+        long t2 = System.nanoTime();
+        events.emit(phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ms(t2 - t1)));
     }
 
     /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
     private enum Step {
         LOAD("verify", "a static initializer or constructor did not finish within "),
-        SHADOW("shadow", "the shadow run did not finish within ");
+        SHADOW("shadow", "the shadow run did not finish within "),
+        WARM_UP("shadow", "the warm-up run of the new code did not finish within ");
 
         final String reason;
         final String stuck;
@@ -451,6 +484,10 @@ public final class ReloadCoordinator implements AutoCloseable {
             throw new Rejection(step.reason, Diagnostic.fromErrorText("", step.stuck + ScriptWorker.DEADLINE_MILLIS
                     + " ms" + (frame == null ? "" : "; it was still running" + where)));
         }
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1000.0) / 1000.0;
     }
 
     private void phase(int number, String phase, double ms, String trigger) {
