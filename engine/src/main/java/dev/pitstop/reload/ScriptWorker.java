@@ -81,6 +81,9 @@ final class ScriptWorker implements AutoCloseable {
      * @throws CancellationException this was closed while waiting (the engine is stopping)
      */
     <T> T call(Task<T> task) throws Rejection, Stuck {
+        if (closed) {
+            throw new CancellationException("closed");
+        }
         FutureTask<T> future = new FutureTask<>(() -> task.run());
         Worker w = worker;
         if (w == null) {
@@ -90,6 +93,8 @@ final class ScriptWorker implements AutoCloseable {
         waitingFor = future;
         try {
             if (closed) {
+                // close() may have looked for the worker before this one was made: end it here.
+                w.tasks.add(Worker.END);
                 throw new CancellationException("closed");
             }
             w.tasks.add(future);
