@@ -369,6 +369,10 @@ public final class ReloadCoordinator implements AutoCloseable {
         long t2 = System.nanoTime();
         phase(number, "verified", (t2 - t0) / 1e6, null);
         ScriptLocator locator = checked.files()::get;
+        // The tasks below capture these locals, not this coordinator: a script thread left stuck
+        // keeps only its own attempt alive.
+        GenerationBuilder b = builder;
+        Map<String, String> fileHashes = files.fileHashes();
         SlotTable slots = worldSlots;
         Generation earlier = lastBuilt;
         GenerationBuilder.Built built;
@@ -376,10 +380,10 @@ public final class ReloadCoordinator implements AutoCloseable {
             CompletableFuture<WorldState> copy = requestWorldCopy();
             try {
                 GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
-                        () -> builder.loadShadowCopy(number, checked, files.fileHashes(), mustStay, slots));
+                        () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots));
                 long t3 = System.nanoTime();
                 built = offThread(number, Step.LOAD, locator,
-                        () -> builder.loadLive(number, checked, files.fileHashes(), slots, earlier, shadowCopy));
+                        () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
                 long t4 = System.nanoTime();
                 events.emit(phaseEvent(number, "loaded", (t4 - t2) / 1e6).with("shadowCopyMs", ms(t3 - t2)));
                 shadow(number, shadowCopy.generation(), built, copy, locator);
@@ -388,7 +392,7 @@ public final class ReloadCoordinator implements AutoCloseable {
             }
         } else {
             built = offThread(number, Step.LOAD, locator,
-                    () -> builder.load(number, checked, files.fileHashes(), mustStay, slots, earlier));
+                    () -> b.load(number, checked, fileHashes, mustStay, slots, earlier));
             phase(number, "loaded", (System.nanoTime() - t2) / 1e6, null);
         }
 

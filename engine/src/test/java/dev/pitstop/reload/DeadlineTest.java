@@ -21,32 +21,33 @@ import org.junit.jupiter.api.io.TempDir;
  * Script code that never returns off the game thread, against a running engine: trusted scripts
  * (no budget at all) whose static initializer or update waits for ever, as far as the engine can
  * tell. The attempt is rejected once the deadline passes, the stuck thread is reported and left
- * behind, and the next save goes live; the engine still stops cleanly. The scripts wait for a file
- * the test writes when it is done, so that no stuck thread outlives the test.
+ * behind, and the next save goes live; the engine still stops cleanly. The scripts wait while a
+ * file of the test's exists, which goes when the test ends (or its folder is cleaned up), so that
+ * no stuck thread outlives the test.
  */
 class DeadlineTest {
 
     @TempDir
     Path dir;
 
-    private Path release;
+    private Path hold;
 
     /** A line that waits until the test lets go; to the engine, a loop that never ends. */
     private String waitForever() {
-        String path = release.toString().replace("\\", "\\\\");
-        return "while (!java.nio.file.Files.exists(java.nio.file.Path.of(\"" + path + "\"))) { "
+        String path = hold.toString().replace("\\", "\\\\");
+        return "while (java.nio.file.Files.exists(java.nio.file.Path.of(\"" + path + "\"))) { "
                 + "try { Thread.sleep(5); } catch (InterruptedException e) { } }";
     }
 
     @AfterEach
     void letGo() throws IOException {
-        if (release != null) {
-            Files.writeString(release, "done");
+        if (hold != null) {
+            Files.deleteIfExists(hold);
         }
     }
 
-    private void prepare() {
-        release = dir.resolve("release");
+    private void prepare() throws IOException {
+        hold = Files.writeString(dir.resolve("hold"), "stuck until this file goes");
     }
 
     private Path scripts() throws IOException {
@@ -166,7 +167,7 @@ class DeadlineTest {
         Scripts.write(root, "t/Mover.java", Scripts.mover("Mover", "5f"));
         Event swap = e.await(m, "swap");
         assertEquals(5.0, Stats.meanSpeed(e.awaitStats(m, swap.tick()), "Mover"), 1e-4);
-        assertTrue(Files.notExists(release), "the stuck thread is still waiting");
+        assertTrue(Files.exists(hold), "the stuck thread is still waiting");
         e.send("quit");
         assertEquals(0, e.awaitExit());
         e.await(m, "stop");
