@@ -256,6 +256,26 @@ final class GenerationBuilder {
                 Collections.unmodifiableSet(changed.keySet()));
     }
 
+    /**
+     * {@code fresh} with {@code earlier}'s instances for the behaviours whose code is the same in
+     * both (by fingerprint), or {@code fresh} itself if {@code earlier} is null. Runs no script
+     * code. What a shadow run runs: its own earlier copies of unchanged behaviours, already
+     * JIT-compiled by the shadow runs before, as the live game keeps its own.
+     */
+    static Generation keepUnchanged(Generation fresh, Generation earlier) {
+        if (earlier == null) {
+            return fresh;
+        }
+        Map<String, Behaviour> byName = new TreeMap<>(fresh.table().byName());
+        byName.replaceAll((simple, b) -> {
+            Behaviour kept = kept(earlier, simple, fresh.fingerprints().get(simple));
+            return kept != null ? kept : b;
+        });
+        ScriptTable t = fresh.table();
+        return new Generation(fresh.number(), new ScriptTable(t.generation(), byName, t.locator(), t.slots(),
+                t.budgetUnits()), fresh.fileHashes(), fresh.fingerprints());
+    }
+
     /** {@code earlier}'s instance of {@code simple} if its code has {@code fingerprint} there too, else null. */
     private static Behaviour kept(Generation earlier, String simple, String fingerprint) {
         return earlier == null || !fingerprint.equals(earlier.fingerprints().get(simple)) ? null

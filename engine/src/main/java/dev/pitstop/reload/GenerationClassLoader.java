@@ -41,7 +41,7 @@ final class GenerationClassLoader extends ClassLoader {
         super("pitstop-generation-" + generation + (role == null ? "" : "-" + role), ClassLoader.getPlatformClassLoader());
         this.generation = generation;
         this.pending = new ConcurrentHashMap<>(classes);
-        LoaderCensus.register(this, generation);
+        LoaderCensus.register(this, generation, role != null);
     }
 
     int generation() {

@@ -81,6 +81,13 @@ public final class ReloadCoordinator implements AutoCloseable {
     private Map<String, String> lastFingerprints = Map.of();
     /** The last generation that passed every check: its unchanged behaviours are reused, JIT-warm. */
     private Generation lastBuilt;
+    /**
+     * What the last shadow run of a generation that passed ran: shadow copies only, never live
+     * objects. The next shadow run reuses its instances of unchanged behaviours (JIT-warm, as the
+     * live game reuses its own); dropped when a script thread is left stuck, as it may be running
+     * them.
+     */
+    private Generation shadowLineage;
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
 
@@ -386,7 +393,9 @@ public final class ReloadCoordinator implements AutoCloseable {
                         () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
                 long t4 = System.nanoTime();
                 events.emit(phaseEvent(number, "loaded", (t4 - t2) / 1e6).with("shadowCopyMs", ms(t3 - t2)));
-                shadow(number, shadowCopy.generation(), built, copy, locator);
+                Generation shadowed = GenerationBuilder.keepUnchanged(shadowCopy.generation(), shadowLineage);
+                shadow(number, shadowed, built, copy, locator);
+                shadowLineage = shadowed;
             } finally {
                 copyWanted.compareAndSet(copy, null);
             }
@@ -424,9 +433,9 @@ public final class ReloadCoordinator implements AutoCloseable {
     }
 
     /**
-     * Runs the shadow copy {@code copyOf} on a sample of the live world; a fault rejects it (reason
-     * shadow). Then warms the JIT on the live generation's new instances, on another copy of the
-     * same sample.
+     * Runs {@code copyOf} (the shadow copy, with the shadow lineage's instances of unchanged
+     * behaviours) on a sample of the live world; a fault rejects it (reason shadow). Then warms the
+     * JIT on the live generation's new instances, on another copy of the same sample.
      */
     private void shadow(int number, Generation copyOf, GenerationBuilder.Built live,
             CompletableFuture<WorldState> wanted, ScriptLocator locator) throws Rejection {
@@ -478,6 +487,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         try {
             return scripts.call(task);
         } catch (ScriptWorker.Stuck stuck) {
+            shadowLineage = null;
             String frame = ErrorText.scriptFrame(stuck.stack(), locator);
             String where = frame == null ? "" : " at " + frame;
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number)

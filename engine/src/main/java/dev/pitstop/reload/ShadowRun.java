@@ -14,10 +14,11 @@ import dev.pitstop.world.WorldState;
  * nowhere.
  *
  * <p>The table it runs is the generation's shadow copy ({@link GenerationBuilder#loadShadowCopy}):
- * classes defined in a loader of their own and fresh instances of every behaviour, so the run
- * shares no object, no static field and no view with the live game, whose thread runs at the same
- * time. A script that keeps what it is handed in a static, or locks a JDK monitor, meets only its
- * own run's.
+ * classes defined in a loader of their own and fresh instances of the behaviours whose code
+ * changed, the others being instances earlier shadow runs ran (never live ones). So the run shares
+ * no object, no static field and no view with the live game, whose thread runs at the same time. A
+ * script that keeps what it is handed in a static, or locks a JDK monitor, meets only the shadow
+ * runs' own.
  *
  * <p>Reload coordinator's {@link ScriptWorker} only.
  */
