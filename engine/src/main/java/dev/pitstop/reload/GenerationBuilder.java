@@ -152,14 +152,18 @@ final class GenerationBuilder {
 
     /**
      * The shadow run's own copy of generation {@code number}: every class defined a second time, in
-     * a loader of its own, with its own statics, and a fresh instance of every behaviour (never an
-     * earlier generation's, which the game thread is running). Loading it is also where the checks
+     * a loader of its own, with its own statics, and a fresh instance of every behaviour whose code
+     * changed since {@code lineage}, the shadow copy the last passing shadow run ran; the others keep
+     * that copy's instances, JIT-warm from the shadow runs before, as the live game keeps its own.
+     * Never a live instance: the game thread is running those. Loading it is also where the checks
      * of a new version happen: the live generation is built from the same bytes only if this passed.
+     *
+     * @param lineage the last passing shadow run's generation, or null for fresh instances of all
      */
     Built loadShadowCopy(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay,
-            SlotTable slots) throws Rejection {
+            SlotTable slots, Generation lineage) throws Rejection {
         return loadAll(new GenerationClassLoader(number, "shadow", checked.classes()), number, checked, fileHashes,
-                mustStay, slots, null);
+                mustStay, slots, lineage);
     }
 
     private Built loadAll(GenerationClassLoader loader, int number, Checked checked, Map<String, String> fileHashes,
@@ -254,26 +258,6 @@ final class GenerationBuilder {
                 safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
         return new Built(new Generation(number, table, fileHashes, fingerprints), copy.warnings(),
                 Collections.unmodifiableSet(changed.keySet()));
-    }
-
-    /**
-     * {@code fresh} with {@code earlier}'s instances for the behaviours whose code is the same in
-     * both (by fingerprint), or {@code fresh} itself if {@code earlier} is null. Runs no script
-     * code. What a shadow run runs: its own earlier copies of unchanged behaviours, already
-     * JIT-compiled by the shadow runs before, as the live game keeps its own.
-     */
-    static Generation keepUnchanged(Generation fresh, Generation earlier) {
-        if (earlier == null) {
-            return fresh;
-        }
-        Map<String, Behaviour> byName = new TreeMap<>(fresh.table().byName());
-        byName.replaceAll((simple, b) -> {
-            Behaviour kept = kept(earlier, simple, fresh.fingerprints().get(simple));
-            return kept != null ? kept : b;
-        });
-        ScriptTable t = fresh.table();
-        return new Generation(fresh.number(), new ScriptTable(t.generation(), byName, t.locator(), t.slots(),
-                t.budgetUnits()), fresh.fileHashes(), fresh.fingerprints());
     }
 
     /** {@code earlier}'s instance of {@code simple} if its code has {@code fingerprint} there too, else null. */

@@ -382,20 +382,20 @@ public final class ReloadCoordinator implements AutoCloseable {
         Map<String, String> fileHashes = files.fileHashes();
         SlotTable slots = worldSlots;
         Generation earlier = lastBuilt;
+        Generation shadowEarlier = shadowLineage;
         GenerationBuilder.Built built;
         if (announce && settings.safety().shadowTicks() > 0) {
             CompletableFuture<WorldState> copy = requestWorldCopy();
             try {
                 GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
-                        () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots));
+                        () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots, shadowEarlier));
                 long t3 = System.nanoTime();
                 built = offThread(number, Step.LOAD, locator,
                         () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
                 long t4 = System.nanoTime();
                 events.emit(phaseEvent(number, "loaded", (t4 - t2) / 1e6).with("shadowCopyMs", ms(t3 - t2)));
-                Generation shadowed = GenerationBuilder.keepUnchanged(shadowCopy.generation(), shadowLineage);
-                shadow(number, shadowed, built, copy, locator);
-                shadowLineage = shadowed;
+                shadow(number, shadowCopy.generation(), built, copy, locator);
+                shadowLineage = shadowCopy.generation();
             } finally {
                 copyWanted.compareAndSet(copy, null);
             }
@@ -433,8 +433,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     }
 
     /**
-     * Runs {@code copyOf} (the shadow copy, with the shadow lineage's instances of unchanged
-     * behaviours) on a sample of the live world; a fault rejects it (reason shadow). Then warms the
+     * Runs the shadow copy {@code copyOf} on a sample of the live world; a fault rejects it (reason
+     * shadow). Then warms the
      * JIT on the live generation's new instances, on another copy of the same sample.
      */
     private void shadow(int number, Generation copyOf, GenerationBuilder.Built live,
