@@ -354,6 +354,7 @@ final class Engine implements FixedStepLoop.Ticker {
      */
     void releaseGameThread() {
         dev.pitstop.guard.WorkBudget.releaseFastPath();
+        generations.close();
     }
 
     /** The closing stats event, then {@code stop}. */

@@ -33,6 +33,7 @@ final class LiveGenerations {
     private final ReloadCoordinator reload;
     private final EventSink events;
     private final GenerationHistory history = new GenerationHistory(GenerationHistory.DEFAULT_CAPACITY);
+    private final HeapWatch heap = new HeapWatch();
     private long liveTicks;
     private boolean rollbackArmed;
     private int overrunTicks;
@@ -87,6 +88,40 @@ final class LiveGenerations {
             rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
             overrunTicks = 0;
         }
+        if (heap.takeGrowing()) {
+            letGoOfHoarder();
+        }
+    }
+
+    /**
+     * What the heap keeps grows collection after collection past {@link HeapWatch}'s threshold: the
+     * live version (most likely hoarding in static fields) goes, and so do its classes, with
+     * whatever they hold. Back to the previous version if one is kept, else no scripts run until
+     * the next save builds; either way the next build makes fresh instances of everything.
+     */
+    private void letGoOfHoarder() {
+        String reason = "what the heap keeps grew at every collection to " + heap.retainedMiB() + " MiB of "
+                + heap.maxMiB() + " MiB while it was live (a script holding on to memory, in a static field say): "
+                + "its classes are released";
+        reload.forgetReuse();
+        if (history.previous() != null) {
+            rollback(reason);
+            return;
+        }
+        Generation from = history.live();
+        history.dropLive();
+        sim.install(dev.pitstop.sim.ScriptTable.empty());
+        liveTicks = 0;
+        rollbackArmed = false;
+        events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from == null ? 0 : from.number())
+                .with("toGeneration", 0).with("reason", reason + "; no earlier version is kept, so no script runs "
+                        + "until the next save builds"));
+        worldChanged();
+    }
+
+    /** Stops watching the heap. Main thread, when the game is over. */
+    void close() {
+        heap.close();
     }
 
     /** Goes back to the generation live before this one, dropping this one. */

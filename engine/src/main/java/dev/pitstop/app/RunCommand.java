@@ -52,13 +52,24 @@ final class RunCommand {
         this.err = console.err();
     }
 
+    /**
+     * The name of the thread that builds generation 1 and then runs the game, so that a debugger's
+     * list of threads tells the live game from the shadow run ({@code pitstop-shadow}).
+     */
+    static final String GAME_THREAD = "pitstop-game";
+
     /** @return the process exit code */
     int call() {
+        Thread me = Thread.currentThread();
+        String name = me.getName();
+        me.setName(GAME_THREAD);
         try {
             return start();
         } catch (UsageError e) {
             err.println("pitstop: " + e.getMessage());
             return 2;
+        } finally {
+            me.setName(name);
         }
     }
 
@@ -193,6 +204,9 @@ final class RunCommand {
             world.slots = SlotTable.EMPTY.withAdded(first.table().names());
         }
         Simulation sim = new Simulation(world, events, new DebugDraw(!headless));
+        if (!options.trustScripts) {
+            sim.capBehaviourTime(Simulation.BEHAVIOUR_TICK_CAP_MILLIS);
+        }
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
         running[0] = engine;
         engine.emitTickEvents(options.tickEvents);
@@ -253,16 +267,23 @@ final class RunCommand {
                 events.emit(Event.of("warning", world.tick).with("message",
                         "cannot watch " + session.scriptFolder() + " (" + e.getMessage() + "); edits need 'reload'"));
             }
-            events.emit(Event.of("start", world.tick)
+            Event started = Event.of("start", world.tick)
                     .with("generation", session.firstGeneration())
                     .with("behaviours", engine.liveNames())
                     .with("scripts", session.scriptFolder().toString())
                     .with("entities", world.entities.count)
                     .with("hz", world.hz)
-                    .with("seed", options.seed));
+                    .with("seed", options.seed);
+            if (options.debugAddress != null) {
+                started.with("debug", options.debugAddress.jdwp());
+            }
+            events.emit(started);
             if (reload.settings().safety().trusted()) {
                 events.emit(Event.of("warning", world.tick).with("message", "--trust-scripts: no sandbox and no work "
                         + "budget; a script can now freeze or crash the game and reach outside it"));
+            }
+            for (String w : debugWarnings(options.debugAddress)) {
+                events.emit(Event.of("warning", world.tick).with("message", w));
             }
             StdinReader.start(console.in(), engine.commandQueue());
             if (window != null) {
@@ -286,6 +307,23 @@ final class RunCommand {
             // SIGTERM: the JVM is exiting already; the hook has been released above.
         }
         return exit;
+    }
+
+    /** What a person should know about the debugger port: who can reach it, or that there is none. */
+    private static List<String> debugWarnings(DebugAddress debug) {
+        List<String> warnings = new ArrayList<>();
+        if (debug == null) {
+            return warnings;
+        }
+        String exposed = debug.exposureWarning();
+        if (exposed != null) {
+            warnings.add(exposed);
+        }
+        if (!DebugAddress.agentLoaded()) {
+            warnings.add("--debug " + debug.jdwp() + ": this JVM was started without the debugger agent, so no port is "
+                    + "open (./pitstop starts it with one)");
+        }
+        return warnings;
     }
 
     private int shutDown(Engine engine, ReloadCoordinator reload, EventLog events, StatusLine status,

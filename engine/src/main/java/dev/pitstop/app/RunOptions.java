@@ -81,13 +81,14 @@ final class RunOptions {
 
     @Option(names = "--budget", paramLabel = "N",
             description = {"Work one behaviour update may do, counted deterministically: every loop back-edge, every "
-                + "entry into a script method (a call, a lambda, a constructor) and every exception handler entered in "
-                + "script code costs one unit, allocating an array of n elements n/64 more, and no array may exceed "
-                + dev.pitstop.guard.WorkBudget.MAX_ARRAY_ELEMENTS + " elements (default: 1000000, which a tight loop "
-                + "uses up in under a millisecond). An update past it is stopped and its effects discarded (a fault); static "
-                + "initializers and constructors get the same budget each, past it the version is rejected. A "
-                + "wall-clock backstop of " + dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS + " ms stops what the "
-                + "count cannot see (a long JDK call) at its next counted point."})
+                + "entry into a script method (a call, a lambda, a method reference, a constructor), every exception "
+                + "caught, and every JDK call by the cost the scripts' member table gives it (a constant-time call as "
+                + "one unit; a call that copies, sorts, searches or allocates by its size, charged before it runs; "
+                + "memory at one unit per " + dev.pitstop.guard.WorkBudget.BYTES_PER_UNIT + " bytes) "
+                + "(default: 1000000, about a millisecond of work). An update past it is stopped and its effects "
+                + "discarded (a fault); static initializers and constructors get a budget each, past it the version is "
+                + "rejected. A wall-clock backstop of " + dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS + " ms stops what "
+                + "the count cannot see."})
     Long budget;
 
     @Option(names = "--shadow-ticks", paramLabel = "N",
@@ -99,9 +100,12 @@ final class RunOptions {
             description = "No sandbox and no budget instrumentation (scripts can then do anything Java can).")
     boolean trustScripts;
 
-    @Option(names = "--debug", paramLabel = "PORT",
-            description = "Open the JVM's debugger port (JDWP) for an IDE to attach (the launcher passes it to the JVM).")
-    Integer debugPort;
+    @Option(names = "--debug", paramLabel = "[HOST:]PORT",
+            description = {"Open the JVM's debugger port (JDWP) for an IDE to attach: PORT listens on 127.0.0.1 only; "
+                + "HOST:PORT listens where asked (0.0.0.0 or * for every interface), with a warning, since anyone who "
+                + "reaches it can run any code in the game. Script code held at a breakpoint is not stopped by the "
+                + "backstop. The launcher starts the JVM with the agent; default: no port."})
+    String debug;
 
     @Option(names = "--level", paramLabel = "FILE",
             description = "The waves, hot-reloaded (default: assets/levels/arena.level); not used with --spawn or --restore.")
@@ -120,6 +124,9 @@ final class RunOptions {
     Path screenshot;
 
     List<SpawnSpec> spawnSpecs = List.of();
+
+    /** {@link #debug}, checked; null without --debug. */
+    DebugAddress debugAddress;
 
     dev.pitstop.reload.Safety safety() {
         return new dev.pitstop.reload.Safety(trustScripts,
@@ -158,9 +165,7 @@ final class RunOptions {
         if (shadowTicks < 0) {
             throw new UsageError("--shadow-ticks must not be negative, not " + shadowTicks);
         }
-        if (debugPort != null && (debugPort < 1 || debugPort > 65535)) {
-            throw new UsageError("--debug must be a TCP port (1-65535), not " + debugPort);
-        }
+        debugAddress = debug == null ? null : DebugAddress.parse(debug);
         if (replay != null && (restore != null || !spawn.isEmpty())) {
             throw new UsageError("--replay brings its own world: it excludes --restore and --spawn");
         }

@@ -71,7 +71,8 @@ public final class ConsoleReporter implements EventSink {
         Map<String, Object> f = e.fields();
         return switch (e.type()) {
             case "start" -> "pitstop: generation " + f.get("generation") + " live with " + f.get("behaviours")
-                    + (f.get("scripts") == null ? "" : "; watching " + f.get("scripts"));
+                    + (f.get("scripts") == null ? "" : "; watching " + f.get("scripts"))
+                    + (f.get("debug") == null ? "" : "; debugger (JDWP) on " + f.get("debug"));
             case "swap" -> "pitstop: generation " + f.get("toGeneration") + " live (" + describeChange(f) + ") in "
                     + f.get("editToSwapMs") + " ms, pause " + f.get("pauseMicros") + " µs";
             case "rejected" -> rejected(f);

@@ -21,14 +21,25 @@ package dev.pitstop.guard;
  */
 public final class WorkBudget {
 
-    /** The largest array (in elements, all dimensions together) a script may allocate at once. */
-    public static final int MAX_ARRAY_ELEMENTS = 1_000_000;
+    /**
+     * Allocating costs one unit per this many bytes, charged before the allocation: an array, or
+     * what a JDK call allocates from a size it is given. Zeroing or copying 16 bytes takes about
+     * as long as a counted step, and the budget bounds the memory one update can take (16 MB at
+     * the default budget).
+     */
+    public static final int BYTES_PER_UNIT = 16;
 
-    /** Allocating an array costs one unit per this many elements, on top of the call. */
-    public static final int ARRAY_ELEMENTS_PER_UNIT = 64;
+    /** The bytes one reference takes, for the size of arrays of objects (compressed or not). */
+    static final int REFERENCE_BYTES = 8;
 
-    /** Wall-clock time after which the watchdog stops a run at its next counted point. */
-    public static final long BACKSTOP_MILLIS = 50;
+    /**
+     * Wall-clock time after which the watchdog stops a run at its next counted point; a run that
+     * returns past it (a long JDK call) is a fault all the same ({@link #lastRunBackstop}). Well
+     * above what legitimate code needs even cold (a first update links lambdas and loads JDK
+     * classes, which takes tens of milliseconds on a busy machine), and equal to the game loop's
+     * own clamp: a longer stall is one the loop drops anyway.
+     */
+    public static final long BACKSTOP_MILLIS = 250;
 
     /**
      * A step looks beyond its decrement only when the count passes a multiple of this + 1 (or
@@ -60,6 +71,7 @@ public final class WorkBudget {
 
     private static Meter newMeter() {
         Meter m = new Meter();
+        m.thread = Thread.currentThread();
         Watchdog.watch(m);
         return m;
     }
@@ -75,6 +87,7 @@ public final class WorkBudget {
             return;
         }
         FAST.end();
+        FAST.thread = me;
         fastThread = me;
     }
 
@@ -94,8 +107,27 @@ public final class WorkBudget {
         return Thread.currentThread() == fastThread;
     }
 
-    /** Starts a run of script code on this thread allowed {@code units} of work. */
+    /** Starts a run of script code on this thread allowed {@code units} of work, with the usual backstop. */
     public static void begin(long units) {
+        begin(units, BACKSTOP_MILLIS);
+    }
+
+    /**
+     * Starts a run allowed {@code units} of work and {@code backstopMillis} of wall-clock time (a
+     * static initializer's, longer than an update's, to go with its larger budget).
+     */
+    public static void begin(long units, long backstopMillis) {
+        begin(units, backstopMillis, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Starts a run that shares what is left of a larger allowance: {@code units} of work (at most a
+     * budget) and {@code bytes} of allocation, which the caller counts across runs (one behaviour's
+     * share of a tick, say). When {@code share} is not null, the units are what is left of the
+     * allowance it names ("its behaviour's share of this tick (20 x --budget)"), and the message of
+     * an overrun says so.
+     */
+    public static void begin(long units, long backstopMillis, long bytes, String share) {
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive, was " + units);
         }
@@ -103,7 +135,7 @@ public final class WorkBudget {
             Watchdog.start();
             watching = true;
         }
-        meter().begin(units);
+        meter().begin(units, backstopMillis, bytes, share);
     }
 
     /**
@@ -125,6 +157,21 @@ public final class WorkBudget {
         return meter().fail(message);
     }
 
+    /**
+     * If the run this thread ended last ran longer than {@link #BACKSTOP_MILLIS} of wall-clock
+     * time, even if it returned without reaching a counted point (one long JDK call), the error that
+     * says so, located where the watchdog found it; else null. The engine treats it as the run
+     * having thrown it.
+     */
+    public static BudgetExceeded lastRunBackstop() {
+        return meter().lastRunBackstop();
+    }
+
+    /** The bytes charged to the run this thread ended last: its arrays and what its JDK calls allocated. */
+    public static long lastRunBytes() {
+        return meter().lastRunBytes();
+    }
+
     /** One unit of work: a loop back-edge, a method entry, a handler entry. */
     public static void step() {
         if (Thread.currentThread() == fastThread) {
@@ -144,30 +191,75 @@ public final class WorkBudget {
         }
     }
 
-    /** Before {@code newarray}/{@code anewarray}: charges the allocation and returns its length. */
-    public static int arrayLength(int length) {
-        meter().chargeArray(Math.max(0, length));
+    /**
+     * Before {@code newarray}/{@code anewarray}: charges the array's bytes and returns its length.
+     *
+     * @param elementBytes the bytes of one element: 1 to 8 for primitives, 8 for references
+     */
+    public static int arrayLength(int length, int elementBytes) {
+        if (length > 0) {
+            long bytes = (long) length * elementBytes;
+            Meter m = meter();
+            m.charge(1 + bytes / BYTES_PER_UNIT, "an array of ", length, " elements");
+            m.allocate(bytes, "an array of ", length, " elements");
+        }
         return length;
     }
 
     /**
      * Before {@code multianewarray}: charges every array it makes, counted as the elements of
-     * each level ({@code a + a*b + a*b*c} for {@code new T[a][b][c]}).
+     * each level ({@code a + a*b + a*b*c} for {@code new T[a][b][c]}), the last level at
+     * {@code elementBytes} each, the others as references.
      */
-    public static void multiArray(int[] dimensions) {
-        long cells = 0;
+    public static void multiArray(int[] dimensions, int elementBytes) {
+        long bytes = 0;
         long level = 1;
-        for (int d : dimensions) {
+        for (int i = 0; i < dimensions.length; i++) {
+            int d = dimensions[i];
             if (d <= 0) {
                 break; // nothing below an empty level; a negative size fails in the JVM itself
             }
-            level *= d;
-            cells += level;
-            if (cells > MAX_ARRAY_ELEMENTS) {
-                break; // already too many; stopping here also keeps the product from overflowing
-            }
+            level = Costs.mul(level, d);
+            bytes = Costs.add(bytes, Costs.mul(level, i == dimensions.length - 1 ? elementBytes : REFERENCE_BYTES));
         }
-        meter().chargeArray(cells);
+        if (bytes > 0) {
+            Meter m = meter();
+            m.charge(1 + bytes / BYTES_PER_UNIT, "arrays of ", level, " elements at their deepest level");
+            m.allocate(bytes, "arrays of ", level, " elements at their deepest level");
+        }
+    }
+
+    /**
+     * {@code units} of work a JDK call is about to do, charged before it starts (see the scripts'
+     * member table); script code calls it just before the call.
+     */
+    public static void charge(long units) {
+        meter().charge(Math.max(0, units), "a call of ", units, " units of work");
+    }
+
+    /**
+     * A JDK call about to do {@code units} of work and allocate {@code bytes}, charged together
+     * before it starts.
+     */
+    public static void charge(long units, long bytes) {
+        long b = Math.max(0, bytes);
+        Meter m = meter();
+        m.charge(Costs.add(Math.max(0, units), b / BYTES_PER_UNIT), "a call that allocates ", b, " bytes");
+        m.allocate(b, "a call that allocates ", b, " bytes");
+    }
+
+    /**
+     * {@code n} units at a loop's back-edge: one for the iteration and one for every constant-time
+     * JDK call in the loop's body, so that a body full of calls costs what it does.
+     */
+    public static void steps(int n) {
+        Meter m = meter();
+        long before = m.left;
+        long after = before - n;
+        m.left = after;
+        if (after < 0 || ((before ^ after) & ~CHECK_MASK) != 0) {
+            m.check();
+        }
     }
 
     private static Meter meter() {

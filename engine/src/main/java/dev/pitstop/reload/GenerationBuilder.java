@@ -107,22 +107,18 @@ final class GenerationBuilder {
 
     private static Map<String, byte[]> instrument(Map<String, byte[]> classes, Map<String, String> files,
             SourceLines lines) throws Rejection {
-        Map<String, byte[]> out = new TreeMap<>();
-        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-            try {
-                out.put(e.getKey(), BudgetInstrumenter.instrument(e.getValue()));
-            } catch (IllegalArgumentException ex) {
-                String file = files.get(e.getKey());
-                throw verify(file, lines.declaration(file, e.getKey()), ex.getMessage());
-            }
+        try {
+            return BudgetInstrumenter.instrument(classes);
+        } catch (BudgetInstrumenter.Failure ex) {
+            String file = files.get(ex.className());
+            throw verify(file, lines.declaration(file, ex.className()), ex.getMessage());
         }
-        return out;
     }
 
     /** Script code on this thread from here to {@link #endRun()} may do one budget's work. */
     private void startRun() {
         if (!safety.trusted()) {
-            WorkBudget.begin(safety.budgetUnits());
+            WorkBudget.begin(safety.initializerBudgetUnits(), Safety.INITIALIZER_BACKSTOP_MILLIS);
         }
     }
 

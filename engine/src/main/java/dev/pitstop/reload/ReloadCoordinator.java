@@ -75,19 +75,20 @@ public final class ReloadCoordinator implements AutoCloseable {
     private volatile Runnable wakeGameThread = () -> { };
     private final AtomicReference<CompletableFuture<WorldState>> copyWanted = new AtomicReference<>();
     private volatile Set<String> liveNames = Set.of();
+    private volatile boolean reuseForgotten;
 
     // Reload thread state.
     private String lastAttemptHash;
     private Map<String, String> lastFingerprints = Map.of();
     /** The last generation that passed every check: its unchanged behaviours are reused, JIT-warm. */
-    private Generation lastBuilt;
+    private volatile Generation lastBuilt;
     /**
      * What the last shadow run of a generation that passed ran: shadow copies only, never live
      * objects. The next shadow run reuses its instances of unchanged behaviours (JIT-warm, as the
      * live game reuses its own); dropped when a script thread is left stuck, as it may be running
-     * them.
+     * them, and with {@link #lastBuilt} when reuse is forgotten.
      */
-    private Generation shadowLineage;
+    private volatile Generation shadowLineage;
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
 
@@ -228,6 +229,18 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * The live version was let go for holding on to memory: the next attempt makes fresh instances
+     * of every behaviour instead of keeping unchanged ones, so nothing of the released version's
+     * classes comes back. Any thread.
+     */
+    public void forgetReuse() {
+        reuseForgotten = true;
+        // Let go of its classes now, not at the next save; its shadow copies hold what it hoards too.
+        lastBuilt = null;
+        shadowLineage = null;
+    }
+
     /** A generation ready to install, or null. Game thread. */
     public ReadyGeneration takeReady() {
         return ready.getAndSet(null);
@@ -341,6 +354,11 @@ public final class ReloadCoordinator implements AutoCloseable {
     private ReadyGeneration attempt(SourceSet files, long sinceNanos, String trigger, boolean announce)
             throws Rejection {
         lastAttemptHash = files.hash();
+        if (reuseForgotten) {
+            reuseForgotten = false;
+            lastBuilt = null;
+            shadowLineage = null;
+        }
         int number = nextNumber.getAndIncrement();
         long t0 = System.nanoTime();
         phase(number, "detected", (t0 - sinceNanos) / 1e6, trigger);
@@ -490,9 +508,11 @@ public final class ReloadCoordinator implements AutoCloseable {
             shadowLineage = null;
             String frame = ErrorText.scriptFrame(stuck.stack(), locator);
             String where = frame == null ? "" : " at " + frame;
+            String thread = stuck.threadName().equals(stuck.workerName()) ? stuck.workerName()
+                    : stuck.threadName() + " (" + stuck.workerName() + ")";
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number)
-                    .with("thread", stuck.threadName())
-                    .with("message", "thread " + stuck.threadName() + " is stuck in script code" + where + " ("
+                    .with("thread", stuck.workerName())
+                    .with("message", "thread " + thread + " is stuck in script code" + where + " ("
                             + step.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on "
                             + "on a fresh thread"));
             throw new Rejection(step.reason, Diagnostic.fromErrorText("", step.stuck + ScriptWorker.DEADLINE_MILLIS

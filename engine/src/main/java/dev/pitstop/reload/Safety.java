@@ -6,9 +6,9 @@ package dev.pitstop.reload;
  * ({@code --shadow-ticks}, 0 for none). Immutable; made on the main thread.
  *
  * @param trusted       true: no sandbox scan and no budget instrumentation
- * @param budgetUnits   work one behaviour update (and each static initializer and constructor) may
- *                      do, in counted units: one per loop back-edge, script method entry and
- *                      exception handler entered, plus one per 64 array elements allocated
+ * @param budgetUnits   work one behaviour update may do, in counted units (see the scripts' member
+ *                      table and WorkBudget); static initializers and constructors get
+ *                      {@link #INITIALIZER_BUDGETS} times as much
  * @param shadowTicks   ticks a new generation runs on a copy of the world before it goes live
  */
 public record Safety(boolean trusted, long budgetUnits, int shadowTicks) {
@@ -18,6 +18,21 @@ public record Safety(boolean trusted, long budgetUnits, int shadowTicks) {
     public static final int DEFAULT_SHADOW_TICKS = 30;
 
     public static final Safety DEFAULT = new Safety(false, DEFAULT_BUDGET_UNITS, DEFAULT_SHADOW_TICKS);
+
+    /**
+     * How many update budgets a static initializer or constructor may use: one-off work such as
+     * building a lookup table of a million entries (4 MB, a quarter of one budget) or a noise
+     * permutation, done once per version.
+     */
+    public static final long INITIALIZER_BUDGETS = 16;
+
+    /** The wall-clock backstop of a static initializer or constructor, for its larger budget run cold. */
+    public static final long INITIALIZER_BACKSTOP_MILLIS = 4 * dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS;
+
+    /** The work a static initializer or constructor may do. */
+    public long initializerBudgetUnits() {
+        return dev.pitstop.guard.Costs.mul(budgetUnits, INITIALIZER_BUDGETS);
+    }
 
     public Safety {
         if (budgetUnits <= 0) {

@@ -1,5 +1,6 @@
 package dev.pitstop.reload;
 
+import dev.pitstop.guard.Stopwatch;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -14,20 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * budget: static initializers and constructors, shadow runs, warm-ups. The budget counts script
  * work but cannot stop a long JDK call, a lock that is never released or trusted code; the
  * deadline catches those. Each task runs on a daemon worker thread while the caller waits for it
- * at most {@link #DEADLINE_MILLIS}; past it the caller gets {@link Stuck} at once, with the
- * worker's stack at that moment, and the worker is abandoned: never interrupted, never waited for,
- * left to finish or to hang on its own. The next task gets a fresh worker, so one stuck script
- * never holds up the saves after it.
+ * at most {@link #DEADLINE_MILLIS}, not counting time a debugger held the JVM or the worker (a
+ * breakpoint in a static initializer or in the shadow run; see {@link Stopwatch}); past it the
+ * caller gets {@link Stuck} at once, with the worker's stack at that moment, and the worker is
+ * abandoned: never interrupted, never waited for, left to finish or to hang on its own. The next
+ * task gets a fresh worker, so one stuck script never holds up the saves after it.
  *
  * <p>Threads: {@link #call} on one thread at a time (the reload thread, or the main thread for
  * generation 1, before the reload thread starts); {@link #close} from any thread.
  */
 final class ScriptWorker implements AutoCloseable {
 
-    /**
-     * How long one piece of script code off the game thread may take. The one place that decides
-     * it: a debugger-aware deadline (one that does not run while the JVM is suspended) belongs here.
-     */
+    /** How long one piece of script code off the game thread may take, less what a debugger held. */
     static final long DEADLINE_MILLIS = 2000;
 
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -43,15 +42,23 @@ final class ScriptWorker implements AutoCloseable {
 
         private static final long serialVersionUID = 1L;
 
+        private final String workerName;
         private final String threadName;
         private final transient StackTraceElement[] stack;
 
-        Stuck(String threadName, StackTraceElement[] stack) {
-            super(threadName + " did not finish within " + DEADLINE_MILLIS + " ms", null, false, false);
+        Stuck(String workerName, String threadName, StackTraceElement[] stack) {
+            super(workerName + " did not finish within " + DEADLINE_MILLIS + " ms", null, false, false);
+            this.workerName = workerName;
             this.threadName = threadName;
             this.stack = stack;
         }
 
+        /** The worker's own name ({@code pitstop-scripts-N}), unique in the JVM. */
+        String workerName() {
+            return workerName;
+        }
+
+        /** The thread's name when it was given up: a step may name it for what it runs ({@code pitstop-shadow}). */
         String threadName() {
             return threadName;
         }
@@ -98,13 +105,23 @@ final class ScriptWorker implements AutoCloseable {
                 throw new CancellationException("closed");
             }
             w.tasks.add(future);
-            return future.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+            // The wait itself is not debugger-aware: ask the clock again whenever it times out.
+            Stopwatch clock = Stopwatch.start(w.thread);
+            long limit = TimeUnit.MILLISECONDS.toNanos(DEADLINE_MILLIS);
+            while (true) {
+                try {
+                    return future.get(clock.remainingNanos(limit), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (clock.remainingNanos(limit) == 0) {
+                        break;
+                    }
+                }
+            }
             // Given up: the thread keeps whatever it holds (all of it the attempt's own), and it
             // ends by itself if the task ever returns.
             w.abandoned = true;
             worker = null;
-            throw new Stuck(w.thread.getName(), w.thread.getStackTrace());
+            throw new Stuck(w.name, w.thread.getName(), w.thread.getStackTrace());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
@@ -145,10 +162,12 @@ final class ScriptWorker implements AutoCloseable {
         static final FutureTask<?> END = new FutureTask<>(() -> null);
 
         final BlockingQueue<FutureTask<?>> tasks = new LinkedBlockingQueue<>();
+        final String name;
         final Thread thread;
         volatile boolean abandoned;
 
         Worker(String name) {
+            this.name = name;
             thread = new Thread(this, name);
             thread.setDaemon(true);
             thread.start();

@@ -30,6 +30,12 @@ final class ShadowRun {
     private ShadowRun() {
     }
 
+    /**
+     * The name of the thread while it runs the new code on the copy: a breakpoint in a script stops
+     * here first, and a debugger's thread list tells it from the live game's ({@code pitstop-game}).
+     */
+    static final String THREAD_NAME = "pitstop-shadow";
+
     /** @return the first fault, or null if {@code ticks} ticks ran clean */
     static Fault run(ScriptTable table, WorldState copy, int ticks) {
         Fault[] first = new Fault[1];
@@ -39,8 +45,15 @@ final class ShadowRun {
             }
         }, new DebugDraw(false));
         sim.install(table);
-        for (int i = 0; i < ticks && first[0] == null; i++) {
-            sim.tick(PlayerInput.NONE);
+        Thread me = Thread.currentThread();
+        String name = me.getName();
+        me.setName(THREAD_NAME);
+        try {
+            for (int i = 0; i < ticks && first[0] == null; i++) {
+                sim.tick(PlayerInput.NONE);
+            }
+        } finally {
+            me.setName(name);
         }
         return first[0];
     }

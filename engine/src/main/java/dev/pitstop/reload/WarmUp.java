@@ -31,6 +31,12 @@ final class WarmUp {
     private WarmUp() {
     }
 
+    /**
+     * The name of the thread while it warms up: a breakpoint in a changed script stops here too,
+     * after the shadow run ({@code pitstop-shadow}) and before the live game ({@code pitstop-game}).
+     */
+    static final String THREAD_NAME = "pitstop-warm-up";
+
     /** Runs {@code ticks} ticks of {@code copy} with the behaviours {@code names} of {@code table}. */
     static void run(ScriptTable table, Set<String> names, WorldState copy, int ticks) {
         Map<String, Behaviour> fresh = new TreeMap<>(table.byName());
@@ -40,8 +46,15 @@ final class WarmUp {
         }
         Simulation sim = new Simulation(copy, EventSink.NONE, new DebugDraw(false));
         sim.install(new ScriptTable(table.generation(), fresh, table.locator(), copy.slots, table.budgetUnits()));
-        for (int i = 0; i < ticks; i++) {
-            sim.tick(PlayerInput.NONE);
+        Thread me = Thread.currentThread();
+        String name = me.getName();
+        me.setName(THREAD_NAME);
+        try {
+            for (int i = 0; i < ticks; i++) {
+                sim.tick(PlayerInput.NONE);
+            }
+        } finally {
+            me.setName(name);
         }
     }
 }

@@ -59,6 +59,7 @@ final class MemoryJournal implements Memory {
 
     private int get(String key, byte type, int fallback) {
         live();
+        checkKey(key);
         int j = journalIndex(key);
         if (j >= 0) {
             return types[j] == type ? values[j] : fallback;
@@ -69,9 +70,7 @@ final class MemoryJournal implements Memory {
 
     private void put(String key, byte type, int raw) {
         live();
-        if (key == null) {
-            throw new NullPointerException("Memory key is null");
-        }
+        checkKey(key);
         int j = journalIndex(key);
         if (j < 0) {
             if (store.indexOf(key) < 0) {
@@ -96,6 +95,16 @@ final class MemoryJournal implements Memory {
         }
         types[j] = type;
         values[j] = raw;
+    }
+
+    private static void checkKey(String key) {
+        if (key == null) {
+            throw new NullPointerException("Memory key is null");
+        }
+        if (key.length() > MAX_KEY_CHARS) {
+            throw new IllegalArgumentException("Memory key of " + key.length() + " characters: a key may have at most "
+                    + MAX_KEY_CHARS);
+        }
     }
 
     private int journalIndex(String key) {

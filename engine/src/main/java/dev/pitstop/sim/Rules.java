@@ -21,6 +21,13 @@ final class Rules {
     /** One behaviour's updates may use this many update budgets in all in one tick. */
     static final long TICK_BUDGET_UPDATES = 20;
 
+    /**
+     * One behaviour's updates may allocate this many bytes in all in one tick (as charged to the
+     * work budget), so that a script keeping what it allocates fills the heap slowly enough for the
+     * heap watch to let it go first.
+     */
+    static final long TICK_ALLOCATION_BYTES = 16L << 20;
+
     /** After this many faults of one behaviour in one tick, its other entities skip the tick. */
     static final int MAX_FAULTS_PER_BEHAVIOUR_TICK = 256;
 

@@ -2,6 +2,7 @@ package dev.pitstop.sim;
 
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.events.EventSink;
+import dev.pitstop.guard.Stopwatch;
 import dev.pitstop.guard.WorkBudget;
 import dev.pitstop.world.Entities;
 import dev.pitstop.world.Grid;
@@ -31,6 +32,11 @@ public final class Simulation {
     private ScriptTable scripts = ScriptTable.empty();
     private long updateNanos;
     private long[] tickUnits = new long[8];
+    private long[] tickNanos = new long[8];
+    private long[] tickBytes = new long[8];
+    private long behaviourTimeCapNanos;
+    /** This tick's time less what a debugger held, on the game thread: no behaviour's total exceeds it. */
+    private Stopwatch tickClock;
     private long updates;
 
     public Simulation(WorldState world, EventSink events, DebugDraw debug) {
@@ -64,6 +70,23 @@ public final class Simulation {
 
     public DebugDraw debugDraw() {
         return debug;
+    }
+
+    /**
+     * The wall-clock time one behaviour's updates may take in one tick on the game thread: four
+     * backstops, since a version's first live tick runs cold (10,000 updates interpreted took a
+     * quarter of a second on a busy 2-core machine), and a stall this long is rare enough to see.
+     */
+    public static final long BEHAVIOUR_TICK_CAP_MILLIS = 4 * WorkBudget.BACKSTOP_MILLIS;
+
+    /**
+     * Caps the wall-clock time one behaviour's updates may take in one tick (0: no cap): past it,
+     * its other entities sit the tick out and it counts as an overrun, so thousands of updates
+     * each under the backstop cannot freeze the game either. For the game thread's simulation;
+     * a shadow run, off the game thread, has its deadline instead.
+     */
+    public void capBehaviourTime(long millis) {
+        behaviourTimeCapNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     /** Spawns {@code count} enemies driven by {@code behaviour} at seeded positions away from the player. */
@@ -100,6 +123,8 @@ public final class Simulation {
         float dt = w.dtSeconds();
         faults.reset();
         java.util.Arrays.fill(tickUnits, 0L);
+        java.util.Arrays.fill(tickNanos, 0L);
+        java.util.Arrays.fill(tickBytes, 0L);
         debug.clear();
         rememberPositions(w);
         coolDown(w, dt);
@@ -180,12 +205,35 @@ public final class Simulation {
         Behaviour[] table = scripts.bySlot();
         ScriptLocator locator = scripts.locator();
         long budgetUnits = scripts.budgetUnits();
-        current.enterTick(budgetUnits != ScriptTable.UNLIMITED);
+        boolean budgeted = budgetUnits != ScriptTable.UNLIMITED;
+        current.enterTick(budgeted);
+        boolean timed = behaviourTimeCapNanos > 0;
+        if (timed) {
+            if (tickClock == null) {
+                tickClock = Stopwatch.start();
+            } else {
+                tickClock.restart();
+            }
+        }
         long t0 = System.nanoTime();
+        // Wall-clock time per behaviour: the clock is read when the slot changes and every
+        // TIME_CHECK_UPDATES updates within a run of one slot, not at every update.
+        int timedSlot = -1;
+        long timedSince = t0;
+        int sinceCheck = 0;
         int ran = 0;
         int n = e.count;
         for (int i = 0; i < n; i++) {
             int slot = e.slot[i];
+            if (timed && (slot != timedSlot || ++sinceCheck >= TIME_CHECK_UPDATES)) {
+                long now = System.nanoTime();
+                if (timedSlot >= 0) {
+                    chargeTime(timedSlot, now - timedSince, i > 0 ? e.id[i - 1] : -1);
+                }
+                timedSlot = slot;
+                timedSince = now;
+                sinceCheck = 0;
+            }
             Behaviour b = slot < table.length ? table[slot] : null;
             if (b == null) {
                 e.vx[i] = 0f;
@@ -198,27 +246,54 @@ public final class Simulation {
             }
             long rngBefore = w.rng.state();
             int debugBefore = debug.shapes();
-            UpdateView handed = current.begin(e, i, w.tick);
             log.current(slot, w.slots.name(slot), e.id[i]);
             ran++;
-            if (budgetUnits != ScriptTable.UNLIMITED) {
-                WorkBudget.begin(budgetUnits);
+            if (budgeted) {
+                // One update's budget, or what is left of its behaviour's share of the tick if less,
+                // so that the update that would pass the share is stopped where it is, on its line.
+                long shareLeft = budgetUnits * Rules.TICK_BUDGET_UPDATES - tickUnits(slot);
+                if (shareLeft <= 0) {
+                    faults.stopForTick(slot, w.slots.name(slot), e.id[i], "stopped: used up " + tickShare(budgetUnits)
+                            + skipsTheTick(b));
+                    continue;
+                }
+                WorkBudget.begin(Math.min(budgetUnits, shareLeft), WorkBudget.BACKSTOP_MILLIS,
+                        Rules.TICK_ALLOCATION_BYTES - tickBytes(slot),
+                        shareLeft < budgetUnits ? tickShare(budgetUnits) : null);
             }
+            UpdateView handed = current.begin(e, i, w.tick);
+            Throwable failed = null;
             try {
                 b.update(handed, handed);
             } catch (Throwable t) {
+                failed = t;
+            } finally {
+                current.end();
+                if (budgeted) {
+                    chargeTick(slot, WorkBudget.end());
+                    if (failed == null) {
+                        // Returned, but past the backstop (one long JDK call): a fault all the same.
+                        failed = WorkBudget.lastRunBackstop();
+                    }
+                }
+                log.flush();
+            }
+            if (failed != null) {
                 agent.discard();
                 w.rng.setState(rngBefore);
                 debug.truncate(debugBefore);
-                // Inside the budget still: describing the error may run script code (its getMessage()).
-                faults.record(slot, w.slots.name(slot), e.id[i], t, locator);
-                continue;
-            } finally {
-                current.end();
-                if (budgetUnits != ScriptTable.UNLIMITED) {
-                    chargeTick(slot, WorkBudget.end(), budgetUnits, e.id[i], b);
+                if (budgeted) {
+                    // Describing the error may run script code (its getMessage()): under a budget of its own.
+                    WorkBudget.begin(budgetUnits);
                 }
-                log.flush();
+                try {
+                    faults.record(slot, w.slots.name(slot), e.id[i], failed, locator);
+                } finally {
+                    if (budgeted) {
+                        WorkBudget.end();
+                    }
+                }
+                continue;
             }
             if (agent.commit()) {
                 e.cooldown[i] = Rules.ENEMY_FIRE_COOLDOWN_SECONDS;
@@ -226,28 +301,74 @@ public final class Simulation {
                         agent.fireY() * Rules.ENEMY_SHOT_SPEED, Rules.ENEMY_SHOT_LIFE_SECONDS);
             }
         }
-        updateNanos += System.nanoTime() - t0;
+        long end = System.nanoTime();
+        if (timed && timedSlot >= 0) {
+            chargeTime(timedSlot, end - timedSince, -1);
+        }
+        updateNanos += end - t0;
         updates += ran;
     }
 
+    /** How many updates of one behaviour in a row may pass between two readings of the clock. */
+    static final int TIME_CHECK_UPDATES = 16;
+
     /**
-     * Adds an update's work to its behaviour's total for this tick. Every update has its own
-     * budget, but thousands of updates each just under it would still freeze the game: past
-     * {@link Rules#TICK_BUDGET_UPDATES} budgets' worth in one tick, the behaviour's remaining
-     * entities skip the tick (a fault; in a row, a rollback). Deterministic, like the budget.
+     * Adds wall-clock time to a behaviour's total for this tick; past the cap, its other entities
+     * skip the tick (a fault that counts as an overrun; in a row, a rollback). Not deterministic:
+     * the fault says it was the backstop.
      */
-    private void chargeTick(int slot, long used, long budgetUnits, int entityId, Behaviour b) {
+    private void chargeTime(int slot, long nanos, int entityId) {
+        if (slot >= tickNanos.length) {
+            tickNanos = java.util.Arrays.copyOf(tickNanos, Math.max(slot + 1, tickNanos.length * 2));
+        }
+        long total = tickNanos[slot] += nanos;
+        if (total > behaviourTimeCapNanos) {
+            // Time a debugger held the game (a breakpoint in a script) is no behaviour's: at most
+            // what passed since the debugger let go counts. Read only here, past the cap: rare.
+            total = tickNanos[slot] = Math.min(total, tickClock.elapsedNanos());
+        }
+        if (total > behaviourTimeCapNanos && !faults.skipping(slot) && slot < world.slots.size()) {
+            Behaviour b = slot < scripts.bySlot().length ? scripts.bySlot()[slot] : null;
+            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates took "
+                    + total / 1_000_000 + " ms of wall-clock time in one tick, more than the "
+                    + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take (the backstop)" + skipsTheTick(b));
+        }
+    }
+
+    /**
+     * Adds an update's work and allocation to its behaviour's totals for this tick. Every update
+     * has its own budget, but thousands of updates each just under it would still freeze the game:
+     * one behaviour's updates share {@link Rules#TICK_BUDGET_UPDATES} budgets and
+     * {@link Rules#TICK_ALLOCATION_BYTES} of allocation a tick, and the update that would pass the
+     * share is stopped there (a fault on its line; in a row, a rollback). Deterministic, like the
+     * budget.
+     */
+    private void chargeTick(int slot, long used) {
         if (slot >= tickUnits.length) {
-            tickUnits = java.util.Arrays.copyOf(tickUnits, Math.max(slot + 1, tickUnits.length * 2));
+            int n = Math.max(slot + 1, tickUnits.length * 2);
+            tickUnits = java.util.Arrays.copyOf(tickUnits, n);
+            tickBytes = java.util.Arrays.copyOf(tickBytes, n);
         }
-        long total = tickUnits[slot] += used;
-        long limit = budgetUnits * Rules.TICK_BUDGET_UPDATES;
-        if (total > limit && !faults.skipping(slot)) {
-            String file = scripts.locator().sourceOf(b.getClass().getName());
-            faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates used " + total
-                    + " units in one tick, more than " + Rules.TICK_BUDGET_UPDATES + " x --budget (" + limit
-                    + "); its other entities skip this tick" + (file == null ? "" : " (" + file + ")"));
-        }
+        tickUnits[slot] += used;
+        tickBytes[slot] += WorkBudget.lastRunBytes();
+    }
+
+    private long tickUnits(int slot) {
+        return slot < tickUnits.length ? tickUnits[slot] : 0;
+    }
+
+    private long tickBytes(int slot) {
+        return slot < tickBytes.length ? tickBytes[slot] : 0;
+    }
+
+    private static String tickShare(long budgetUnits) {
+        return "its behaviour's share of this tick (" + Rules.TICK_BUDGET_UPDATES + " x --budget, "
+                + budgetUnits * Rules.TICK_BUDGET_UPDATES + " units)";
+    }
+
+    private String skipsTheTick(Behaviour b) {
+        String file = b == null ? null : scripts.locator().sourceOf(b.getClass().getName());
+        return "; its other entities skip this tick" + (file == null ? "" : " (" + file + ")");
     }
 
     private static void moveEntities(WorldState w, float dt) {

@@ -92,22 +92,41 @@ class WorkBudgetTest {
     }
 
     @Test
-    void arraysAreChargedPerSixtyFourElementsAndCapped() {
-        WorkBudget.begin(10);
-        assertEquals(640, WorkBudget.arrayLength(640));
-        assertThrows(BudgetExceeded.class, WorkBudget::step, "the ten units went to the array");
+    void arraysAreChargedByTheirBytesBeforeTheyAreMade() {
+        WorkBudget.begin(11);
+        assertEquals(40, WorkBudget.arrayLength(40, 4), "160 bytes: ten units and one for the allocation");
+        assertThrows(BudgetExceeded.class, WorkBudget::step, "the eleven units went to the array");
         WorkBudget.begin(1_000_000_000L);
-        assertEquals(63, WorkBudget.arrayLength(63), "small arrays cost nothing beyond their step");
-        assertEquals(-1, WorkBudget.arrayLength(-1), "a negative size is the JVM's to refuse");
-        assertEquals(WorkBudget.MAX_ARRAY_ELEMENTS, WorkBudget.arrayLength(WorkBudget.MAX_ARRAY_ELEMENTS));
-        assertThrows(BudgetExceeded.class, () -> WorkBudget.arrayLength(WorkBudget.MAX_ARRAY_ELEMENTS + 1));
+        assertEquals(-1, WorkBudget.arrayLength(-1, 8), "a negative size is the JVM's to refuse");
+        assertEquals(1 << 20, WorkBudget.arrayLength(1 << 20, 4), "a lookup table of 2^20 ints is a charge, not a cap");
+        BudgetExceeded big = assertThrows(BudgetExceeded.class, () -> WorkBudget.arrayLength(Integer.MAX_VALUE, 8));
+        assertTrue(big.getMessage().startsWith("stopped: an array of 2147483647 elements would cost 1073741824 units"),
+                big.getMessage());
         assertThrows(BudgetExceeded.class, WorkBudget::step, "and the run is over");
         WorkBudget.begin(1_000_000_000L);
-        WorkBudget.multiArray(new int[] {0, Integer.MAX_VALUE});
-        WorkBudget.multiArray(new int[] {1000, 999});
+        WorkBudget.multiArray(new int[] {0, Integer.MAX_VALUE}, 4);
+        WorkBudget.multiArray(new int[] {1000, 999}, 8);
         BudgetExceeded e = assertThrows(BudgetExceeded.class,
-                () -> WorkBudget.multiArray(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}));
-        assertTrue(e.getMessage().contains("an allocation of 2147483647 array elements"), e.getMessage());
+                () -> WorkBudget.multiArray(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}, 1));
+        assertTrue(e.getMessage().startsWith("stopped: arrays of "), e.getMessage());
+    }
+
+    @Test
+    void aChargeLargerThanWhatIsLeftStopsTheRunBeforeTheWork() {
+        WorkBudget.begin(1000);
+        WorkBudget.charge(400);
+        WorkBudget.charge(100, 16 * 100);
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> WorkBudget.charge(401));
+        assertEquals("stopped: a call of 401 units of work would cost 401 units, more than the 400 left of its work "
+                + "budget of 1000 units (--budget)", e.getMessage());
+        assertThrows(BudgetExceeded.class, WorkBudget::step, "caught, it comes again");
+        WorkBudget.begin(1000);
+        BudgetExceeded alloc = assertThrows(BudgetExceeded.class, () -> WorkBudget.charge(1, Long.MAX_VALUE));
+        assertTrue(alloc.getMessage().startsWith("stopped: a call that allocates 9223372036854775807 bytes"),
+                alloc.getMessage());
+        WorkBudget.begin(1000);
+        WorkBudget.steps(999);
+        assertThrows(BudgetExceeded.class, () -> WorkBudget.steps(2), "a weighted step counts every unit");
     }
 
     @Test

@@ -295,7 +295,7 @@ class HostileScriptsTest {
                 "Spin", List.of("while (true) {", "dev.pitstop.guard.BudgetExceeded: stopped: "),
                 "SpinInCatch", List.of("} catch (Throwable t) {", "dev.pitstop.guard.BudgetExceeded"),
                 "Deep", List.of("return depth(n + 1) + 1;", "java.lang.StackOverflowError"),
-                "Huge", List.of("new long[500_000_000]", "an allocation of 500000000 array elements"),
+                "Huge", List.of("new long[500_000_000]", "an array of 500000000 elements would cost 250000001 units"),
                 "Sulky", List.of("throw new Sulk();", "t.Sulky$Sulk: (its getMessage() threw dev.pitstop.guard.BudgetExceeded)"));
 
         Scripts.write(dir, "t/Good.java", good());

@@ -22,8 +22,8 @@ class TickBudgetTest {
         try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=100",
                 "--budget", "10000", "--stats-every", "5")) {
             Event fault = e.await(0, ev -> ev.type().equals("fault")
-                    && String.valueOf(ev.get("error")).contains("units in one tick"), "tick budget fault");
-            assertTrue(String.valueOf(fault.get("error")).contains("t/Mover.java"), fault.toJson());
+                    && String.valueOf(ev.get("error")).contains("used up its behaviour's share of this tick"), "tick budget fault");
+            assertTrue(String.valueOf(fault.get("error")).endsWith(" at t/Mover.java:12"), "names the loop: " + fault.toJson());
             e.awaitStats(e.mark(), fault.tick() + 10); // and the game goes on
         }
     }

@@ -74,7 +74,16 @@ public final class RunningEngine implements AutoCloseable {
 
     /** The first event at or after {@code from} that matches, waiting for it up to {@link #PATIENCE}. */
     public Event await(int from, Predicate<Event> matches, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return await(from, matches, what, PATIENCE);
+    }
+
+    /**
+     * The first event at or after {@code from} that matches, waiting for it up to {@code patience}:
+     * for tests that must give up sooner than {@link #PATIENCE} (an engine that fails to contain an
+     * attack may flood the test JVM meanwhile).
+     */
+    public Event await(int from, Predicate<Event> matches, String what, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         int i = from;
         synchronized (signal) {
             while (true) {

@@ -7,39 +7,17 @@ import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * What scripts may use outside their own classes: an allowlist by package and class, with denials
- * of single members, each with the reason a user is told. Classes are internal names
- * ({@code java/lang/String}); nested classes follow their outer class. The allowlist:
- * <ul>
- * <li>{@code dev.pitstop.api}; {@code org.joml} and its sub-packages, except {@code MemUtil} and
- *     every {@code *Address} method (raw memory);</li>
- * <li>from {@code java.lang}: {@code Object} (not {@code wait}/{@code notify}/{@code notifyAll}),
- *     the boxes and {@code Number}, {@code Math}/{@code StrictMath} (not {@code random}),
- *     {@code String} (not its regular-expression methods nor {@code intern}),
- *     {@code StringBuilder}, {@code Character}, {@code CharSequence}, {@code Iterable},
- *     {@code Comparable}, {@code Runnable}, {@code AutoCloseable}, {@code Cloneable},
- *     {@code Appendable}, {@code Record}, {@code Enum}, the annotations javac knows, and every
- *     {@code Throwable} (not printing or touching stack traces: the engine reads them to name the
- *     failing line); of {@code System} only {@code arraycopy}, of {@code Class} only
- *     {@code desiredAssertionStatus} (javac's {@code assert} needs it);</li>
- * <li>{@code java.util}, {@code java.util.function}, {@code java.util.stream}, except: random
- *     sources ({@code Random}, {@code SplittableRandom}, {@code UUID.randomUUID},
- *     {@code Collections.shuffle(List)}), the clock ({@code Date}, {@code Calendar},
- *     {@code TimeZone}), threads ({@code Timer}), class loading ({@code ServiceLoader},
- *     {@code ResourceBundle}), {@code Scanner} (regular expressions), {@code Formatter} on files,
- *     {@code Locale.setDefault}, and everything parallel ({@code parallelStream},
- *     {@code parallel}, {@code Arrays.parallel*}, {@code StreamSupport});</li>
- * <li>invokedynamic only with the bootstraps javac emits: {@code LambdaMetafactory},
- *     {@code StringConcatFactory}, {@code ObjectMethods} (records), {@code SwitchBootstraps}.</li>
- * </ul>
- * Everything else is denied: {@code java.io}, {@code java.nio}, {@code java.net}, threads and
- * {@code java.util.concurrent}, reflection and {@code java.lang.invoke}, class loaders,
- * {@code Runtime}, processes, {@code java.util.regex}, {@code sun.*}, {@code jdk.internal.*}, the
- * engine's own packages. Immutable; any thread.
+ * The rules about classes and bootstraps around the scripts' member table ({@link MemberTable}):
+ * a class scripts may name is one the table lists (and does not refuse whole); for every other
+ * class the reason a user is told comes from here, by class and by package ({@code java.io}:
+ * files; {@code java.util.concurrent}: threads, or waiting). Members are the table's business.
+ * Also the invokedynamic bootstraps javac emits, which scripts may use. Classes are internal
+ * names ({@code java/lang/String}). Immutable; any thread.
  */
 final class SandboxPolicy {
 
-    static final String NOT_LISTED = "it is not on the scripts' allowlist";
+    static final String NOT_LISTED = "it is not on the scripts' allowlist: no cost is known for it";
+    static final String WAITS = "it waits: a script may not block its thread";
     static final String ENGINE = "engine internals: scripts see the engine only through dev.pitstop.api";
     static final String RAW_MEMORY = "it reads and writes raw memory";
     static final String FILES = "files, streams and the console are outside the game";
@@ -57,18 +35,13 @@ final class SandboxPolicy {
     static final String STACK = "the engine reads stack traces to name the line that failed";
     static final String INTERNALS = "JDK internals";
 
-    private static final Set<String> JAVA_LANG = Set.of("Object", "String", "StringBuilder", "CharSequence",
-            "Character", "Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double", "Number", "Void", "Math",
-            "StrictMath", "Iterable", "Comparable", "Runnable", "AutoCloseable", "Cloneable", "Appendable", "Record",
-            "Enum", "Override", "Deprecated", "FunctionalInterface", "SafeVarargs", "SuppressWarnings");
-
     private static final Map<String, String> JAVA_LANG_DENIED = Map.ofEntries(
             Map.entry("Thread", THREADS), Map.entry("ThreadGroup", THREADS), Map.entry("ThreadLocal", THREADS),
             Map.entry("InheritableThreadLocal", THREADS), Map.entry("System", OUTSIDE), Map.entry("Runtime", OUTSIDE),
             Map.entry("ProcessBuilder", OUTSIDE), Map.entry("Process", OUTSIDE), Map.entry("ProcessHandle", OUTSIDE),
             Map.entry("SecurityManager", OUTSIDE), Map.entry("Class", REFLECTION), Map.entry("ClassValue", REFLECTION),
             Map.entry("Module", REFLECTION), Map.entry("ModuleLayer", REFLECTION), Map.entry("Package", REFLECTION),
-            Map.entry("StackWalker", REFLECTION), Map.entry("StackTraceElement", STACK),
+            Map.entry("StackWalker", REFLECTION), Map.entry("StackTraceElement", STACK), Map.entry("Compiler", OUTSIDE),
             Map.entry("ClassLoader", CLASS_LOADING));
 
     /** Classes denied inside otherwise allowed packages. */
@@ -80,12 +53,19 @@ final class SandboxPolicy {
             Map.entry("java/util/TimerTask", THREADS), Map.entry("java/util/ServiceLoader", CLASS_LOADING),
             Map.entry("java/util/ResourceBundle", CLASS_LOADING), Map.entry("java/util/ListResourceBundle", CLASS_LOADING),
             Map.entry("java/util/PropertyResourceBundle", CLASS_LOADING), Map.entry("java/util/Scanner", REGEX),
-            Map.entry("java/util/stream/StreamSupport", PARALLEL), Map.entry("org/joml/MemUtil", RAW_MEMORY));
+            Map.entry("java/util/stream/StreamSupport", PARALLEL), Map.entry("org/joml/MemUtil", RAW_MEMORY),
+            Map.entry("java/util/concurrent/CountDownLatch", WAITS), Map.entry("java/util/concurrent/CyclicBarrier", WAITS),
+            Map.entry("java/util/concurrent/Semaphore", WAITS), Map.entry("java/util/concurrent/Phaser", WAITS),
+            Map.entry("java/util/concurrent/Exchanger", WAITS), Map.entry("java/util/concurrent/Future", WAITS),
+            Map.entry("java/util/concurrent/CompletableFuture", WAITS), Map.entry("java/util/concurrent/FutureTask", WAITS),
+            Map.entry("java/util/concurrent/BlockingQueue", WAITS), Map.entry("java/util/concurrent/ArrayBlockingQueue", WAITS),
+            Map.entry("java/util/concurrent/LinkedBlockingQueue", WAITS), Map.entry("java/util/concurrent/SynchronousQueue", WAITS),
+            Map.entry("java/util/concurrent/TimeUnit", WAITS));
 
     /** Package prefixes (with their trailing slash) and why they are denied; the first match wins. */
     private static final List<Map.Entry<String, String>> DENIED_PACKAGES = List.of(
             Map.entry("java/io/", FILES), Map.entry("java/nio/", FILES), Map.entry("java/net/", NETWORK),
-            Map.entry("java/util/concurrent/", THREADS), Map.entry("java/util/regex/", REGEX),
+            Map.entry("java/util/concurrent/locks/", WAITS), Map.entry("java/util/concurrent/", THREADS), Map.entry("java/util/regex/", REGEX),
             Map.entry("java/util/random/", RANDOM), Map.entry("java/time/", CLOCK),
             Map.entry("java/lang/reflect/", REFLECTION), Map.entry("java/lang/invoke/", REFLECTION),
             Map.entry("java/lang/runtime/", REFLECTION), Map.entry("java/lang/ref/", THREADS),
@@ -93,10 +73,10 @@ final class SandboxPolicy {
             Map.entry("java/security/", OUTSIDE), Map.entry("javax/", OUTSIDE), Map.entry("sun/", INTERNALS),
             Map.entry("jdk/", INTERNALS), Map.entry("com/sun/", INTERNALS), Map.entry("dev/pitstop/", ENGINE));
 
-    /** Members of denied classes that scripts may use after all. */
-    private static final Set<String> ALLOWED_MEMBERS = Set.of(
-            "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V",
-            "java/lang/Class.desiredAssertionStatus()Z");
+    /** Members of classes scripts may not use whose own reason says more than their class's. */
+    private static final Map<String, String> DENIED_MEMBERS = Map.of(
+            "java/lang/Thread.sleep", WAITS, "java/lang/Thread.join", WAITS, "java/lang/Thread.onSpinWait", WAITS,
+            "java/lang/Thread.yield", WAITS);
 
     /** Bootstrap methods javac emits, as owner.name. */
     private static final Set<String> BOOTSTRAPS = Set.of(
@@ -112,30 +92,22 @@ final class SandboxPolicy {
 
     /**
      * Why scripts may not use class {@code internalName} at all (not a script's own), or null if
-     * they may.
+     * they may: the member table lists it and does not refuse it whole.
      */
     static String classDenial(String internalName) {
+        MemberTable table = MemberTable.get();
+        if (table.knows(internalName)) {
+            MemberCost whole = table.classDefault(internalName);
+            return whole instanceof MemberCost.Refused r ? r.reason() : null;
+        }
         int dollar = internalName.indexOf('$');
         String outer = dollar < 0 ? internalName : internalName.substring(0, dollar);
-        String pkg = outer.lastIndexOf('/') < 0 ? "" : outer.substring(0, outer.lastIndexOf('/'));
         String denied = DENIED_CLASSES.get(outer);
         if (denied != null) {
             return denied;
         }
-        switch (pkg) {
-            case "dev/pitstop/api", "java/util", "java/util/function", "java/util/stream":
-                return null;
-            case "java/lang":
-                String simple = outer.substring("java/lang/".length());
-                if (JAVA_LANG.contains(simple) || LibraryTypes.isThrowable(internalName)) {
-                    return null;
-                }
-                return JAVA_LANG_DENIED.getOrDefault(simple, NOT_LISTED);
-            default:
-                break;
-        }
-        if (pkg.equals("org/joml") || pkg.startsWith("org/joml/")) {
-            return null;
+        if (outer.startsWith("java/lang/") && outer.indexOf('/', "java/lang/".length()) < 0) {
+            return JAVA_LANG_DENIED.getOrDefault(outer.substring("java/lang/".length()), NOT_LISTED);
         }
         for (Map.Entry<String, String> e : DENIED_PACKAGES) {
             if (outer.startsWith(e.getKey())) {
@@ -145,54 +117,9 @@ final class SandboxPolicy {
         return NOT_LISTED;
     }
 
-    /** Members of otherwise denied classes that scripts may use (javac's own output needs one). */
-    static boolean memberAllowed(String owner, String name, String descriptor) {
-        return ALLOWED_MEMBERS.contains(owner + "." + name + descriptor);
-    }
-
-    /**
-     * Why scripts may not use this member of a class they may use, or null. {@code declaringType}
-     * is the owner named in the code or any of its super types: rules hold for subclasses too.
-     */
-    static String memberDenial(String declaringType, String name, String descriptor) {
-        if (declaringType.startsWith("org/joml/") && name.endsWith("Address")) {
-            return RAW_MEMORY;
-        }
-        switch (declaringType) {
-            case "java/lang/Object":
-                return name.equals("wait") || name.equals("notify") || name.equals("notifyAll") ? MONITOR : null;
-            case "java/lang/Throwable":
-                return name.equals("printStackTrace") ? FILES
-                        : name.equals("getStackTrace") || name.equals("setStackTrace") || name.equals("fillInStackTrace")
-                        ? STACK : null;
-            case "java/lang/String":
-                return switch (name) {
-                    case "matches", "split", "splitWithDelimiters", "replaceAll", "replaceFirst" -> REGEX;
-                    case "intern" -> JVM_STATE;
-                    default -> null;
-                };
-            case "java/lang/Math", "java/lang/StrictMath":
-                return name.equals("random") ? RANDOM : null;
-            case "java/lang/Integer", "java/lang/Long", "java/lang/Boolean":
-                return name.equals("getInteger") || name.equals("getLong") || name.equals("getBoolean") ? OUTSIDE : null;
-            case "java/util/Collection":
-                return name.equals("parallelStream") ? PARALLEL : null;
-            case "java/util/stream/BaseStream":
-                return name.equals("parallel") ? PARALLEL : null;
-            case "java/util/Arrays":
-                return name.startsWith("parallel") ? PARALLEL : null;
-            case "java/util/Collections":
-                return name.equals("shuffle") && descriptor.equals("(Ljava/util/List;)V") ? RANDOM : null;
-            case "java/util/UUID":
-                return name.equals("randomUUID") ? RANDOM : null;
-            case "java/util/Locale":
-                return name.equals("setDefault") ? JVM_STATE : null;
-            case "java/util/Formatter":
-                return name.equals("<init>") && (descriptor.startsWith("(Ljava/lang/String;")
-                        || descriptor.startsWith("(Ljava/io/")) ? FILES : null;
-            default:
-                return null;
-        }
+    /** Why a member of a class scripts may not use is refused, when it has a reason of its own, or null. */
+    static String memberDenial(String owner, String name) {
+        return DENIED_MEMBERS.get(owner + "." + name);
     }
 
     /** Whether an invokedynamic may use this bootstrap method. */

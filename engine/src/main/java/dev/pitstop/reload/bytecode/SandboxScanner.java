@@ -31,12 +31,14 @@ public final class SandboxScanner {
     public static final int MAX_VIOLATIONS = 20;
 
     private final ScriptShapes scripts;
+    private final MemberResolver members;
     private final Set<SandboxViolation> found = new LinkedHashSet<>();
     /** Class, line and denied class (or member) reported: {@code new Thread(r).start()} is one finding, not three. */
     private final Set<String> reported = new HashSet<>();
 
     private SandboxScanner(ScriptShapes scripts) {
         this.scripts = scripts;
+        this.members = new MemberResolver(scripts);
     }
 
     /**
@@ -258,50 +260,41 @@ public final class SandboxScanner {
             return; // fields above a script class in the JDK carry no rules
         }
         String reason = SandboxPolicy.classDenial(element);
+        if (reason == null && members.field(element, name) instanceof MemberCost.Refused r) {
+            reason = r.reason();
+        }
         if (reason != null && !unknown(element, reason)) {
-            report(className, line, element, verb + " " + Names.type(owner) + "." + name + where
+            report(className, line, element + "." + name, verb + " " + Names.type(owner) + "." + name + where
                     + ", which scripts may not use (" + reason + ")");
         }
     }
 
+    /**
+     * A method or constructor named in code: a script's own, or one the member table lists and
+     * does not refuse. For a class scripts may not use at all, the class's reason; for a member
+     * the table does not list, that no cost is known for it.
+     */
     private void checkMethod(String className, int line, String owner, String name, String descriptor, String verb,
             String where) {
         String text = Names.method(owner, name, descriptor);
         if (owner.startsWith("[")) {
-            // clone() and Object's methods on an array
             checkType(className, line, owner, "uses", where);
-            denyMember(className, line, List.of(LibraryTypes.OBJECT), name, descriptor, verb, text, where);
-            return;
-        }
-        if (scripts.isScript(owner)) {
-            if (!scripts.declaresMethod(owner, name, descriptor)) {
-                for (String library : scripts.libraryAncestors(owner)) {
-                    denyMember(className, line, LibraryTypes.supertypes(library), name, descriptor, verb, text, where);
-                }
-            }
-            return;
-        }
-        if (SandboxPolicy.memberAllowed(owner, name, descriptor)) {
-            return;
-        }
-        String reason = SandboxPolicy.classDenial(owner);
-        if (reason != null) {
-            if (!unknown(owner, reason)) {
-                report(className, line, owner, verb + " " + text + where + ", which scripts may not use (" + reason + ")");
-            }
-            return;
-        }
-        denyMember(className, line, LibraryTypes.supertypes(owner), name, descriptor, verb, text, where);
-    }
-
-    private void denyMember(String className, int line, List<String> types, String name, String descriptor,
-            String verb, String text, String where) {
-        for (String t : types) {
-            String reason = SandboxPolicy.memberDenial(t, name, descriptor);
+        } else if (!scripts.isScript(owner)) {
+            String reason = SandboxPolicy.classDenial(owner);
             if (reason != null) {
-                report(className, line, text, verb + " " + text + where + ", which scripts may not use (" + reason + ")");
+                String own = SandboxPolicy.memberDenial(owner, name);
+                if (!unknown(owner, reason)) {
+                    report(className, line, owner, verb + " " + text + where + ", which scripts may not use ("
+                            + (own != null ? own : reason) + ")");
+                }
                 return;
             }
+        }
+        MemberResolver.Found f = members.method(owner, name, descriptor);
+        String reason = f == null ? SandboxPolicy.NOT_LISTED
+                : f.cost() instanceof MemberCost.Refused r ? r.reason() : null;
+        if (reason != null) {
+            report(className, line, text, verb + " " + text + where + ", which scripts may not use (" + reason + ")");
         }
     }
 

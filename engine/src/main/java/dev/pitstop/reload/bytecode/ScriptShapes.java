@@ -95,11 +95,10 @@ final class ScriptShapes {
             if (s.superName() != null && seen.add(s.superName()) && !s.isInterface()) {
                 todo.add(s.superName());
             }
-            if (s.isInterface() || field) {
-                for (String i : s.interfaces()) {
-                    if (seen.add(i)) {
-                        todo.add(i);
-                    }
+            // Interfaces too: a class inherits its script interfaces' default methods.
+            for (String i : s.interfaces()) {
+                if (seen.add(i)) {
+                    todo.add(i);
                 }
             }
         }

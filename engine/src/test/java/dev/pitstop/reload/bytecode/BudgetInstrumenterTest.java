@@ -107,6 +107,67 @@ class BudgetInstrumenterTest {
                 public static Object fresh() {
                     return new StringBuilder(Thread.currentThread() == null ? "?" : "x");
                 }
+
+                public static boolean endless() {
+                    return java.util.stream.Stream.generate(Object::new).anyMatch(java.util.Objects::isNull);
+                }
+
+                public static long range() {
+                    return java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum();
+                }
+
+                public static int repeat(int n) {
+                    return "x".repeat(n).length();
+                }
+
+                public static int copy(int n) {
+                    return java.util.Arrays.copyOf(new long[1], n).length;
+                }
+
+                public static int list(int n) {
+                    return new java.util.ArrayList<String>(n).size();
+                }
+
+                public static int subclass(int n) {
+                    return new Big(n).size();
+                }
+
+                static final class Big extends java.util.ArrayList<String> {
+                    Big(int n) {
+                        super(n);
+                    }
+                }
+
+                public static int doubling(int times) {
+                    String s = "ab";
+                    for (int i = 0; i < times; i++) {
+                        s = s + s;
+                    }
+                    return s.length();
+                }
+
+                static final int[] PAID = new int[100_000];
+
+                public static int sortAgain() {
+                    int[] copy = PAID.clone();
+                    java.util.Arrays.sort(copy);
+                    return copy.length;
+                }
+
+                record Names(java.util.List<String> all) { }
+
+                public static int hashRecord(int n) {
+                    return new Names(java.util.Collections.nCopies(n, "name")).hashCode();
+                }
+
+                public static float sum(int n) {
+                    float total = 0;
+                    java.util.function.BinaryOperator<Float> add = Float::sum;
+                    for (int i = 0; i < n; i++) {
+                        total = add.apply(total, 1f);
+                    }
+                    return total;
+                }
             }
             """;
 
@@ -176,12 +237,45 @@ class BudgetInstrumenterTest {
     }
 
     @Test
-    void lambdasCountAsCalls() throws Throwable {
-        // the call, then one entry per element into the lambda
-        WorkBudget.begin(11);
+    void lambdasAndStreamElementsAreCounted() throws Throwable {
+        // the call; then per element two units as it leaves the stream's source and one entry into the lambda
+        WorkBudget.begin(31);
         assertEquals(55, call("lambdas", 10));
-        WorkBudget.begin(10);
+        WorkBudget.begin(30);
         assertThrows(BudgetExceeded.class, () -> call("lambdas", 10));
+    }
+
+    /** Calls {@code method} under {@code units} and expects the budget to stop it on the line of {@code at}. */
+    private static BudgetExceeded stoppedAt(long units, String at, String method, Object... args) {
+        WorkBudget.begin(units);
+        BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> call(method, args), method);
+        assertEquals("b/Work.java:" + Javac.lineOf(WORK, at),
+                ErrorText.scriptFrame(e, n -> n.startsWith("b.") ? "b/Work.java" : null), method + ": " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void jdkCallsAreChargedBeforeTheyRun() {
+        BudgetExceeded repeat = stoppedAt(1_000_000, "\"x\".repeat(n)", "repeat", 1_500_000_000);
+        assertTrue(repeat.getMessage().startsWith("stopped: a call that allocates 3000000000 bytes"), repeat.getMessage());
+        stoppedAt(1_000_000, "copyOf(new long[1], n)", "copy", 250_000_000);
+        stoppedAt(1_000_000, "new java.util.ArrayList<String>(n)", "list", 400_000_000);
+        stoppedAt(1_000_000, "super(n);", "subclass", 400_000_000);
+        stoppedAt(1_000_000, "s = s + s;", "doubling", 30);
+        stoppedAt(100_000, "java.util.Arrays.sort(copy)", "sortAgain");
+        stoppedAt(10_000, "int[] copy = PAID.clone();", "sortAgain");
+        stoppedAt(10_000, "record Names", "hashRecord", 1_000_000);
+    }
+
+    @Test
+    void unboundedStreamsAndJdkMethodReferencesRunCountedCode() throws Throwable {
+        stoppedAt(1_000_000, "Stream.generate(Object::new)", "endless");
+        stoppedAt(1_000_000, "LongStream.range(0, Long.MAX_VALUE)", "range");
+        WorkBudget.begin(1_000_000);
+        assertEquals(100f, call("sum", 100));
+        // each iteration: a back-edge step, a unit for the call in the loop's body, one for Float::sum's bridge
+        WorkBudget.begin(250);
+        assertThrows(BudgetExceeded.class, () -> call("sum", 100));
     }
 
     @Test
@@ -202,20 +296,21 @@ class BudgetInstrumenterTest {
     }
 
     @Test
-    void arraysAreChargedAndCapped() throws Throwable {
-        WorkBudget.begin(11);
-        assertEquals(640, ((int[]) call("ints", 640)).length, "one for the call, 640 / 64 for the elements");
-        WorkBudget.begin(10);
+    void arraysAreChargedByTheirBytes() throws Throwable {
+        WorkBudget.begin(162);
+        assertEquals(640, ((int[]) call("ints", 640)).length, "one for the call, one for the array, 2560 bytes / 16");
+        WorkBudget.begin(161);
         assertThrows(BudgetExceeded.class, () -> call("ints", 640));
 
         WorkBudget.begin(1_000_000_000L);
         BudgetExceeded huge = assertThrows(BudgetExceeded.class, () -> call("strings", Integer.MAX_VALUE));
-        assertTrue(huge.getMessage().contains("an allocation of 2147483647 array elements"), huge.getMessage());
-        WorkBudget.begin(1_000_000_000L);
+        assertTrue(huge.getMessage().startsWith("stopped: an array of 2147483647 elements would cost"), huge.getMessage());
+        WorkBudget.begin(100_000);
         int[][] grid = (int[][]) call("grid", 10, 20);
         assertEquals(20, grid[9].length);
         BudgetExceeded tooBig = assertThrows(BudgetExceeded.class, () -> call("grid", 1000, 1000));
-        assertTrue(tooBig.getMessage().contains("an allocation of 1001000 array elements"), "every level counts: " + tooBig.getMessage());
+        assertTrue(tooBig.getMessage().startsWith("stopped: arrays of 1000000 elements at their deepest level would cost "
+                + "250501 units"), "every level counts: " + tooBig.getMessage());
         assertEquals("b/Work.java:" + Javac.lineOf(WORK, "new int[a][b]"),
                 ErrorText.scriptFrame(tooBig, n -> n.startsWith("b.") ? "b/Work.java" : null), "names the allocating line");
     }

@@ -36,8 +36,8 @@ class SandboxScannerTest {
                 void all() throws Exception {
                     Runnable r = System::gc; // expect: refers to java.lang.System.gc() (in a lambda or method reference), which scripts may not use
                     System.exit(1); // expect: calls java.lang.System.exit(int), which scripts may not use (it reaches the JVM
-                    System.out.println("hi"); // expect: reads java.lang.System.out
-                    long t = System.nanoTime(); // expect: calls java.lang.System.nanoTime()
+                    System.out.println("hi"); // expect: reads java.lang.System.out, which scripts may not use (the console is outside the game)
+                    long t = System.nanoTime(); // expect: calls java.lang.System.nanoTime(), which scripts may not use (the clock differs
                     Runtime.getRuntime().exec(new String[] {"true"}); // expect: calls java.lang.Runtime.getRuntime()
                     new Thread(r).start(); // expect: creates java.lang.Thread, which scripts may not use (scripts run on the game thread only)
                     Thread.currentThread().getContextClassLoader(); // expect: calls java.lang.Thread.currentThread()
@@ -49,8 +49,13 @@ class SandboxScannerTest {
                     java.lang.reflect.Array.newInstance(int.class, 3); // expect: java.lang.reflect.Array.newInstance
                     synchronized (this) { // expect: uses a synchronized block
                         notifyAll(); // expect: calls java.lang.Object.notifyAll(), which scripts may not use (a monitor
-                        wait(); // expect: calls java.lang.Object.wait()
+                        wait(); // expect: calls java.lang.Object.wait(), which scripts may not use (it waits
                     }
+                    Thread.sleep(5); // expect: calls java.lang.Thread.sleep(long), which scripts may not use (it waits
+                    new java.util.concurrent.locks.ReentrantLock().lock(); // expect: creates java.util.concurrent.locks.ReentrantLock, which scripts may not use (it waits
+                    new java.util.concurrent.CountDownLatch(1).await(); // expect: creates java.util.concurrent.CountDownLatch, which scripts may not use (it waits
+                    new IdentityHashMap<String, String>(); // expect: calls new java.util.IdentityHashMap(), which scripts may not use (its order follows identity hash codes
+                    "x".repeat(3).chars().parallel(); // expect: calls java.util.stream.IntStream.parallel()
                     "a,b".split(","); // expect: calls java.lang.String.split(String), which scripts may not use (regular expressions
                     "a".matches("a*"); // expect: calls java.lang.String.matches(String)
                     "a".replaceAll("a", "b"); // expect: calls java.lang.String.replaceAll(String, String)
@@ -70,7 +75,7 @@ class SandboxScannerTest {
                     java.util.concurrent.Executors.newSingleThreadExecutor(); // expect: calls java.util.concurrent.Executors.newSingleThreadExecutor()
                     new Timer(); // expect: creates java.util.Timer
                     ServiceLoader.load(Behaviour.class); // expect: calls java.util.ServiceLoader.load(Class)
-                    new Formatter("out.txt"); // expect: calls new java.util.Formatter(String)
+                    new Formatter("out.txt"); // expect: creates java.util.Formatter
                     new Scanner("a b"); // expect: creates java.util.Scanner
                     Locale.setDefault(Locale.ROOT); // expect: calls java.util.Locale.setDefault(Locale)
                     Integer.getInteger("x"); // expect: calls java.lang.Integer.getInteger(String)
@@ -133,6 +138,43 @@ class SandboxScannerTest {
         List<SandboxViolation> listed = SandboxScanner.scan(classes);
         assertEquals(SandboxScanner.MAX_VIOLATIONS + 1, listed.size(), "one past the cap says there are more");
         assertEquals(found.subList(0, listed.size()), listed);
+    }
+
+    @Test
+    void harmlessApisRealCodeUsesPass() {
+        String source = """
+                package t;
+
+                import java.util.*;
+                import java.util.concurrent.atomic.*;
+
+                public class Harmless {
+                    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                    @interface Tunable {
+                        float min() default 0f;
+                    }
+
+                    @Tunable(min = 1f)
+                    static final float SPEED = 3f;
+                    static final AtomicInteger SPAWNED = new AtomicInteger();
+                    static final AtomicLong TICKS = new AtomicLong();
+                    static final AtomicReference<String> LAST = new AtomicReference<>("none");
+
+                    static int run() {
+                        Stack<Integer> open = new Stack<>();
+                        open.push(SPAWNED.incrementAndGet());
+                        List<Integer> shared = Collections.synchronizedList(new ArrayList<>());
+                        shared.add(open.pop());
+                        StringBuffer text = new StringBuffer("n=").append(shared.size());
+                        LAST.set(text.toString());
+                        TICKS.addAndGet(2);
+                        AtomicBoolean done = new AtomicBoolean();
+                        done.compareAndSet(false, true);
+                        return shared.get(0) + (int) TICKS.get() + (done.get() ? 1 : 0);
+                    }
+                }
+                """;
+        assertEquals(List.of(), SandboxScanner.scan(Javac.compile(Map.of("t/Harmless.java", source))));
     }
 
     @Test
