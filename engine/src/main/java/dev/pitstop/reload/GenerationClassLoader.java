@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * class path is visible: a script cannot reach engine internals even by reflection or a stale
  * class file.
  *
- * <p>Made and filled on the reload thread. Once its generation is retired and nothing refers to
+ * <p>Made and filled on the reload coordinator's script thread ({@link ScriptWorker}), where its
+ * classes are linked and initialized. Once its generation is retired and nothing refers to
  * its classes, the loader and its classes are collected (the leak test proves it).
  */
 final class GenerationClassLoader extends ClassLoader {
