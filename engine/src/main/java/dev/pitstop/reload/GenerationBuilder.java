@@ -40,10 +40,10 @@ import java.util.TreeSet;
  * or a throwing or endless constructor never reaches the game thread.
  *
  * <p>A new version is loaded twice from the same checked bytes: a shadow copy
- * ({@link #loadShadowCopy}), complete and with fresh instances of every behaviour, in a loader of
- * its own, which the shadow run may do anything to; and, once that copy passed, the live generation
- * ({@link #loadLive}), which loads only the behaviours whose code changed and keeps the others'
- * running instances.
+ * ({@link #loadShadowCopy}) in a loader of its own, which the shadow run may do anything to, and
+ * which takes what did not change from the copy the last shadow run ran; and, once that copy
+ * passed, the live generation ({@link #loadLive}), which loads only the behaviours whose code
+ * changed and keeps the others' running instances.
  *
  * <p>{@link #check} on the reload thread (or the main thread, for generation 1); the loading
  * methods run script code (static initializers, constructors), so the reload coordinator calls
@@ -60,10 +60,20 @@ final class GenerationBuilder {
     }
 
     /**
-     * A built generation, what the user should be told about it, and the behaviours it made new
-     * instances of (the others kept an earlier generation's).
+     * A built generation, what the user should be told about it, the behaviours it made new
+     * instances of (the others kept an earlier generation's), and what loading found of each class.
      */
-    record Built(Generation generation, List<String> warnings, Set<String> instantiated) { }
+    record Built(Generation generation, List<String> warnings, Set<String> instantiated, Map<String, Shape> shapes) { }
+
+    /**
+     * What loading found of one class, kept with the copy it was loaded for, so that the next copy
+     * need not load the class again while its code and all the script code it reaches are byte for
+     * byte the same ({@code print}, as a behaviour's fingerprint).
+     *
+     * @param named   neither anonymous nor local (so its simple name may be a behaviour's)
+     * @param warning the warning about its mutable fields, or null
+     */
+    record Shape(String print, String simpleName, boolean behaviour, boolean named, String warning) { }
 
     /** Classes that passed the checks made before anything is loaded. */
     record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files,
@@ -143,77 +153,118 @@ final class GenerationBuilder {
     Built load(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay, SlotTable slots,
             Generation earlier) throws Rejection {
         return loadAll(new GenerationClassLoader(number, checked.classes()), number, checked, fileHashes, mustStay,
-                slots, earlier);
+                slots, earlier, null);
     }
 
     /**
-     * The shadow run's own copy of generation {@code number}: every class defined a second time, in
-     * a loader of its own, with its own statics, and a fresh instance of every behaviour whose code
-     * changed since {@code lineage}, the shadow copy the last passing shadow run ran; the others keep
-     * that copy's instances, JIT-warm from the shadow runs before, as the live game keeps its own.
-     * Never a live instance: the game thread is running those. Loading it is also where the checks
-     * of a new version happen: the live generation is built from the same bytes only if this passed.
+     * The shadow run's own copy of generation {@code number}, in a loader of its own, with its own
+     * statics; never a live class or instance (the game thread is running those). What changed
+     * since {@code lineage}, the copy the last passing shadow run ran, is loaded here: every class
+     * whose code, or script code it reaches, is new or different, and all it reaches, defined,
+     * linked and initialized, and its behaviours instantiated. The rest is the lineage's: its
+     * behaviours' instances, JIT-warm from the shadow runs before (as the live game keeps its own),
+     * and what its checks found of each class, whose bytes and reach are the same. Loading it is
+     * where the checks of a new version happen: the live generation is built from the same bytes
+     * only if this passed.
      *
-     * @param lineage the last passing shadow run's generation, or null for fresh instances of all
+     * @param lineage the copy the last passing shadow run ran, or null to load and check everything
      */
     Built loadShadowCopy(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay,
-            SlotTable slots, Generation lineage) throws Rejection {
+            SlotTable slots, Built lineage) throws Rejection {
         return loadAll(new GenerationClassLoader(number, "shadow", checked.classes()), number, checked, fileHashes,
-                mustStay, slots, lineage);
+                mustStay, slots, lineage == null ? null : lineage.generation(), lineage);
     }
 
+    /**
+     * @param earlier whose instances behaviours with unchanged code keep, or null
+     * @param known   what an earlier load found of each class: one whose print is unchanged (and
+     *                whose instance, for a behaviour, {@code earlier} has) is not loaded again; null
+     *                to load every class
+     */
     private Built loadAll(GenerationClassLoader loader, int number, Checked checked, Map<String, String> fileHashes,
-            Collection<String> mustStay, SlotTable slots, Generation earlier) throws Rejection {
+            Collection<String> mustStay, SlotTable slots, Generation earlier, Built known) throws Rejection {
         Map<String, byte[]> classes = checked.classes();
         Map<String, ClassFacts> facts = checked.facts();
         Map<String, String> files = checked.files();
         SourceLines lines = checked.lines();
         ScriptLocator locator = files::get;
 
-        Map<String, Class<?>> loaded = define(loader, facts.keySet(), checked);
-        resolveReferences(facts, files, lines, loader);
+        Map<String, String> prints = prints(facts, classes);
+        Map<String, Shape> knownShapes = known == null ? Map.of() : known.shapes();
+        Set<String> toLoad = new TreeSet<>();
+        for (String name : facts.keySet()) {
+            Shape was = knownShapes.get(name);
+            boolean same = was != null && was.print().equals(prints.get(name))
+                    && (!was.behaviour() || kept(earlier, was.simpleName(), was.print()) != null);
+            if (!same) {
+                // With all it reaches: a class it uses may have to be loaded again for it.
+                toLoad.addAll(reach(name, facts));
+            }
+        }
+
+        Map<String, Class<?>> loaded = define(loader, toLoad, checked);
+        resolveReferences(facts, toLoad, files, lines, loader);
         initialize(loader, loaded.keySet(), checked);
+        Map<String, Shape> shapes = new TreeMap<>();
+        for (String name : facts.keySet()) {
+            Class<?> c = loaded.get(name);
+            shapes.put(name, c == null ? knownShapes.get(name) : shapeOf(c, prints.get(name), files));
+        }
 
         Map<String, Behaviour> behaviours = new TreeMap<>();
         Map<String, String> behaviourClass = new HashMap<>();
         Set<String> instantiated = new TreeSet<>();
-        for (Class<?> c : loaded.values()) {
-            if (!isBehaviourClass(c)) {
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            Shape shape = e.getValue();
+            if (!shape.behaviour()) {
                 continue;
             }
-            String file = files.get(c.getName());
-            long line = lines.declaration(file, c.getName());
-            String simple = c.getSimpleName();
-            if (!Modifier.isPublic(c.getModifiers()) || c.isMemberClass() && !Modifier.isStatic(c.getModifiers())) {
+            String name = e.getKey();
+            String file = files.get(name);
+            long line = lines.declaration(file, name);
+            String simple = shape.simpleName();
+            Class<?> c = loaded.get(name);
+            // A class not loaded again passed this check in the load it was found in.
+            if (c != null && (!Modifier.isPublic(c.getModifiers())
+                    || c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))) {
                 throw verify(file, line, "behaviour " + simple + " must be a public (and, if nested, static) class");
             }
             if (behaviourClass.containsKey(simple)) {
                 throw verify(file, line, "two behaviours are named " + simple + " (" + behaviourClass.get(simple)
-                        + " and " + c.getName() + "): behaviour names must be unique; rename one");
+                        + " and " + name + "): behaviour names must be unique; rename one");
             }
-            behaviourClass.put(simple, c.getName());
-            Behaviour kept = kept(earlier, simple, fingerprint(c.getName(), facts, classes));
+            behaviourClass.put(simple, name);
+            Behaviour kept = kept(earlier, simple, shape.print());
             if (kept == null) {
                 instantiated.add(simple);
             }
             behaviours.put(simple, kept != null ? kept : instantiate(c, file, line, locator));
         }
-        for (Class<?> c : loaded.values()) {
-            String simple = c.getSimpleName();
-            if (mustStay.contains(simple) && !behaviours.containsKey(simple) && !c.isAnonymousClass()
-                    && !c.isLocalClass()) {
-                throw verify(files.get(c.getName()), lines.declaration(files.get(c.getName()), c.getName()),
-                        simple + " is used by entities but is no longer a Behaviour "
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            Shape shape = e.getValue();
+            String name = e.getKey();
+            if (mustStay.contains(shape.simpleName()) && !behaviours.containsKey(shape.simpleName()) && shape.named()) {
+                throw verify(files.get(name), lines.declaration(files.get(name), name),
+                        shape.simpleName() + " is used by entities but is no longer a Behaviour "
                         + "(a public, non-abstract class implementing dev.pitstop.api.Behaviour)");
+            }
+            if (shape.warning() != null) {
+                warnings.add(shape.warning());
             }
         }
 
         Map<String, String> fingerprints = new TreeMap<>();
-        behaviourClass.forEach((simple, className) -> fingerprints.put(simple, fingerprint(className, facts, classes)));
+        behaviourClass.forEach((simple, className) -> fingerprints.put(simple, prints.get(className)));
         ScriptTable table = new ScriptTable(number, behaviours, locator, slots,
                 safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
-        return new Built(new Generation(number, table, fileHashes, fingerprints), fieldWarnings(loaded.values(), files),
-                Collections.unmodifiableSet(instantiated));
+        return new Built(new Generation(number, table, fileHashes, fingerprints), warnings,
+                Collections.unmodifiableSet(instantiated), Collections.unmodifiableMap(shapes));
+    }
+
+    private static Shape shapeOf(Class<?> c, String print, Map<String, String> files) {
+        return new Shape(print, c.getSimpleName(), isBehaviourClass(c), !c.isAnonymousClass() && !c.isLocalClass(),
+                fieldWarning(c, files));
     }
 
     /**
@@ -253,7 +304,7 @@ final class GenerationBuilder {
         ScriptTable table = new ScriptTable(number, behaviours, files::get, slots,
                 safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
         return new Built(new Generation(number, table, fileHashes, fingerprints), copy.warnings(),
-                Collections.unmodifiableSet(changed.keySet()));
+                Collections.unmodifiableSet(changed.keySet()), copy.shapes());
     }
 
     /** {@code earlier}'s instance of {@code simple} if its code has {@code fingerprint} there too, else null. */
@@ -344,9 +395,11 @@ final class GenerationBuilder {
         return files;
     }
 
-    private static void resolveReferences(Map<String, ClassFacts> facts, Map<String, String> files,
-            SourceLines lines, ClassLoader loader) throws Rejection {
-        for (ClassFacts f : facts.values()) {
+    /** Checks that every class the classes {@code names} refer to, beyond the scripts', can be loaded. */
+    private static void resolveReferences(Map<String, ClassFacts> facts, Collection<String> names,
+            Map<String, String> files, SourceLines lines, ClassLoader loader) throws Rejection {
+        for (String name : names) {
+            ClassFacts f = facts.get(name);
             for (String ref : f.references()) {
                 String type = elementType(ref);
                 if (type == null || facts.containsKey(type)) {
@@ -426,39 +479,50 @@ final class GenerationBuilder {
         return reach;
     }
 
-    /** Hash of every script class a behaviour can reach, so a helper's edit marks its users changed. */
-    private static String fingerprint(String className, Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
+    /**
+     * Each class's fingerprint: a hash of every script class it can reach (itself included), name
+     * and bytes, so a helper's edit marks its users changed. Each class's bytes are hashed once and
+     * the fingerprints combine those hashes, so that a folder where everything reaches everything
+     * costs one pass over the bytes, not one per class.
+     */
+    private static Map<String, String> prints(Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (String n : reach(className, facts)) {
-                d.update(n.getBytes(StandardCharsets.UTF_8));
-                d.update(classes.get(n));
+            Map<String, byte[]> digests = new HashMap<>();
+            for (String name : facts.keySet()) {
+                digests.put(name, MessageDigest.getInstance("SHA-256").digest(classes.get(name)));
             }
-            return HexFormat.of().formatHex(d.digest(), 0, 12);
+            Map<String, String> prints = new TreeMap<>();
+            for (String name : facts.keySet()) {
+                MessageDigest d = MessageDigest.getInstance("SHA-256");
+                for (String n : reach(name, facts)) {
+                    d.update(n.getBytes(StandardCharsets.UTF_8));
+                    d.update(digests.get(n));
+                }
+                prints.put(name, HexFormat.of().formatHex(d.digest(), 0, 12));
+            }
+            return prints;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<String> fieldWarnings(Collection<Class<?>> classes, Map<String, String> files) {
-        List<String> warnings = new ArrayList<>();
-        for (Class<?> c : classes) {
-            Map<String, Boolean> fields = new LinkedHashMap<>();
-            for (Field f : c.getDeclaredFields()) {
-                if (!f.isSynthetic() && !Modifier.isFinal(f.getModifiers()) && !f.isEnumConstant()) {
-                    fields.put(f.getName(), Modifier.isStatic(f.getModifiers()));
-                }
-            }
-            if (!fields.isEmpty()) {
-                StringBuilder sb = new StringBuilder(files.get(c.getName())).append(": ");
-                sb.append(simpleName(c.getName())).append(" holds state in non-final field");
-                sb.append(fields.size() > 1 ? "s " : " ");
-                sb.append(String.join(", ", fields.keySet()));
-                sb.append("; it is lost whenever this script or one it uses is reloaded: keep it in Agent.memory() instead");
-                warnings.add(sb.toString());
+    /** The warning about {@code c}'s mutable fields, or null if it has none. */
+    private static String fieldWarning(Class<?> c, Map<String, String> files) {
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        for (Field f : c.getDeclaredFields()) {
+            if (!f.isSynthetic() && !Modifier.isFinal(f.getModifiers()) && !f.isEnumConstant()) {
+                fields.put(f.getName(), Modifier.isStatic(f.getModifiers()));
             }
         }
-        return warnings;
+        if (fields.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(files.get(c.getName())).append(": ");
+        sb.append(simpleName(c.getName())).append(" holds state in non-final field");
+        sb.append(fields.size() > 1 ? "s " : " ");
+        sb.append(String.join(", ", fields.keySet()));
+        sb.append("; it is lost whenever this script or one it uses is reloaded: keep it in Agent.memory() instead");
+        return sb.toString();
     }
 
     private static String simpleName(String binaryName) {

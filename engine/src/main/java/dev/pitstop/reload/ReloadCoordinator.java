@@ -88,7 +88,7 @@ public final class ReloadCoordinator implements AutoCloseable {
      * live game reuses its own); dropped when a script thread is left stuck, as it may be running
      * them, and with {@link #lastBuilt} when reuse is forgotten.
      */
-    private volatile Generation shadowLineage;
+    private volatile GenerationBuilder.Built shadowLineage;
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
 
@@ -400,7 +400,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         Map<String, String> fileHashes = files.fileHashes();
         SlotTable slots = worldSlots;
         Generation earlier = lastBuilt;
-        Generation shadowEarlier = shadowLineage;
+        GenerationBuilder.Built shadowEarlier = shadowLineage;
         GenerationBuilder.Built built;
         if (announce && settings.safety().shadowTicks() > 0) {
             CompletableFuture<WorldState> copy = requestWorldCopy();
@@ -413,7 +413,7 @@ public final class ReloadCoordinator implements AutoCloseable {
                 long t4 = System.nanoTime();
                 events.emit(phaseEvent(number, "loaded", (t4 - t2) / 1e6).with("shadowCopyMs", ms(t3 - t2)));
                 shadow(number, shadowCopy.generation(), built, copy, locator);
-                shadowLineage = shadowCopy.generation();
+                shadowLineage = shadowCopy;
             } finally {
                 copyWanted.compareAndSet(copy, null);
             }
