@@ -88,12 +88,12 @@ final class LiveGenerations {
     void afterTick() {
         liveTicks++;
         if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
-            rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + sim.lastTickFirstError());
+            rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + firstFault());
         }
         // liveTicks is 0 here only if this tick's faults rolled the generation back already.
         overrunTicks = sim.lastTickOverruns() > 0 && liveTicks > 0 ? overrunTicks + 1 : 0;
         if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
-            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + sim.lastTickFirstError());
+            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + firstFault());
             overrunTicks = 0;
         }
         if (heap.takeGrowing()) {
@@ -131,6 +131,11 @@ final class LiveGenerations {
     /** Stops watching the heap. Main thread, when the game is over. */
     void close() {
         heap.close();
+    }
+
+    private String firstFault() {
+        dev.pitstop.sim.ScriptFault f = sim.lastTickFirstFault();
+        return f == null ? "" : f.behaviour() + ": " + f.describe();
     }
 
     /** Goes back to the generation live before this one, dropping this one. */

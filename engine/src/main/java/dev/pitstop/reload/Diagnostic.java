@@ -10,18 +10,9 @@ import java.util.Map;
  */
 public record Diagnostic(String file, long line, long column, String message) {
 
-    private static final java.util.regex.Pattern AT_FILE_LINE = java.util.regex.Pattern.compile(" at (\\S+?):(\\d+)$");
-
-    /**
-     * A diagnostic for script code that threw: {@code error} is {@link dev.pitstop.sim.ErrorText}'s
-     * text, whose " at file:line" ending gives the place.
-     */
-    public static Diagnostic fromErrorText(String prefix, String error) {
-        java.util.regex.Matcher m = AT_FILE_LINE.matcher(error);
-        if (m.find()) {
-            return new Diagnostic(m.group(1), Long.parseLong(m.group(2)), 0, prefix + error);
-        }
-        return new Diagnostic(null, 0, 0, prefix + error);
+    /** A diagnostic at {@code where} (a script line, or null for none known). */
+    public static Diagnostic at(dev.pitstop.sim.ScriptLine where, String message) {
+        return where == null ? new Diagnostic(null, 0, 0, message) : new Diagnostic(where.file(), where.line(), 0, message);
     }
 
     /** {@code file:line:col message}, as compilers print it. */

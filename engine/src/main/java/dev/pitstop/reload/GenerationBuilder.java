@@ -7,6 +7,7 @@ import dev.pitstop.reload.bytecode.ClassFacts;
 import dev.pitstop.reload.bytecode.SandboxScanner;
 import dev.pitstop.reload.bytecode.SandboxViolation;
 import dev.pitstop.sim.ErrorText;
+import dev.pitstop.sim.ScriptLine;
 import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.sim.ScriptTable;
 import dev.pitstop.world.SlotTable;
@@ -451,19 +452,9 @@ final class GenerationBuilder {
 
     /** A rejection for script code that threw, at the script line it threw from when there is one. */
     private static Rejection thrown(Throwable cause, ScriptLocator locator, String file, long line, String what) {
-        String frame = ErrorText.scriptFrame(cause, locator);
-        String atFile = file;
-        long atLine = line;
-        if (frame != null) {
-            int colon = frame.lastIndexOf(':');
-            if (colon > 0) {
-                atFile = frame.substring(0, colon);
-                atLine = Long.parseLong(frame.substring(colon + 1));
-            } else {
-                atFile = frame;
-            }
-        }
-        return verify(atFile, atLine, what + ErrorText.describe(cause, locator));
+        ScriptLine frame = ErrorText.scriptLine(cause, locator);
+        String text = what + ErrorText.describe(cause, locator);
+        return frame == null ? verify(file, line, text) : new Rejection("verify", Diagnostic.at(frame, text));
     }
 
     /** Every script class {@code className} can reach (itself included), sorted. */

@@ -4,6 +4,8 @@ import dev.pitstop.api.Behaviour;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.sim.ErrorText;
+import dev.pitstop.sim.ScriptFault;
+import dev.pitstop.sim.ScriptLine;
 import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
@@ -495,8 +497,9 @@ public final class ReloadCoordinator implements AutoCloseable {
         ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(copyOf.table(), copy, ticks));
         if (fault != null) {
             phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
-            throw new Rejection("shadow", Diagnostic.fromErrorText(fault.behaviour() + " faulted in the shadow run after "
-                    + (fault.tick() - copy.tick) + " ticks: ", fault.error()));
+            ScriptFault f = fault.fault();
+            throw new Rejection("shadow", Diagnostic.at(f.where(), f.behaviour() + " faulted in the shadow run after "
+                    + fault.ticks() + " ticks: " + f.describe()));
         }
         long t1 = System.nanoTime();
         offThread(number, Step.WARM_UP, locator, () -> {
@@ -532,7 +535,7 @@ public final class ReloadCoordinator implements AutoCloseable {
             return scripts.call(task);
         } catch (ScriptWorker.Stuck stuck) {
             shadowLineage = null;
-            String frame = ErrorText.scriptFrame(stuck.stack(), locator);
+            ScriptLine frame = ErrorText.scriptLine(stuck.stack(), locator);
             String where = frame == null ? "" : " at " + frame;
             String thread = stuck.threadName().equals(stuck.workerName()) ? stuck.workerName()
                     : stuck.threadName() + " (" + stuck.workerName() + ")";
@@ -541,7 +544,7 @@ public final class ReloadCoordinator implements AutoCloseable {
                     .with("message", "thread " + thread + " is stuck in script code" + where + " ("
                             + step.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on "
                             + "on a fresh thread"));
-            throw new Rejection(step.reason, Diagnostic.fromErrorText("", step.stuck + ScriptWorker.DEADLINE_MILLIS
+            throw new Rejection(step.reason, Diagnostic.at(frame, step.stuck + ScriptWorker.DEADLINE_MILLIS
                     + " ms" + (frame == null ? "" : "; it was still running" + where)));
         }
     }

@@ -3,6 +3,7 @@ package dev.pitstop.reload;
 import dev.pitstop.events.Event;
 import dev.pitstop.sim.DebugDraw;
 import dev.pitstop.sim.PlayerInput;
+import dev.pitstop.sim.ScriptFault;
 import dev.pitstop.sim.ScriptTable;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.world.WorldState;
@@ -24,8 +25,8 @@ import dev.pitstop.world.WorldState;
  */
 final class ShadowRun {
 
-    /** The first fault of a shadow run: the behaviour, its text (with file:line), and when. */
-    record Fault(String behaviour, String error, long tick) { }
+    /** The first fault of a shadow run, and after how many of its ticks. */
+    record Fault(ScriptFault fault, long ticks) { }
 
     private ShadowRun() {
     }
@@ -38,23 +39,23 @@ final class ShadowRun {
 
     /** @return the first fault, or null if {@code ticks} ticks ran clean */
     static Fault run(ScriptTable table, WorldState copy, int ticks) {
-        Fault[] first = new Fault[1];
-        Simulation sim = new Simulation(copy, (Event e) -> {
-            if (first[0] == null && e.type().equals("fault")) {
-                first[0] = new Fault(String.valueOf(e.get("behaviour")), String.valueOf(e.get("error")), e.tick());
-            }
-        }, new DebugDraw(false));
+        // Its events (faults, logs) go nowhere: the verdict is read from the simulation itself.
+        Simulation sim = new Simulation(copy, (Event e) -> { }, new DebugDraw(false));
         sim.install(table);
         Thread me = Thread.currentThread();
         String name = me.getName();
         me.setName(THREAD_NAME);
         try {
-            for (int i = 0; i < ticks && first[0] == null; i++) {
+            for (int i = 1; i <= ticks; i++) {
                 sim.tick(PlayerInput.NONE);
+                ScriptFault fault = sim.lastTickFirstFault();
+                if (fault != null) {
+                    return new Fault(fault, i);
+                }
             }
         } finally {
             me.setName(name);
         }
-        return first[0];
+        return null;
     }
 }

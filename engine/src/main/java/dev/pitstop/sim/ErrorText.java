@@ -18,18 +18,23 @@ public final class ErrorText {
     private ErrorText() {
     }
 
+    /** What went wrong and where: the class, the message, and " at file:line" of the deepest script frame. */
     public static String describe(Throwable t, ScriptLocator scripts) {
-        String message = message(t);
-        String what = t.getClass().getName() + (message == null ? "" : ": " + message);
-        String where = scriptFrame(t, scripts);
-        return where == null ? what : what + " at " + where;
+        ScriptLine where = scriptLine(t, scripts);
+        return where == null ? text(t) : text(t) + " at " + where;
     }
 
-    /** "dir/File.java:12" of the deepest-called script frame, or null if no frame is a script's. */
-    public static String scriptFrame(Throwable t, ScriptLocator scripts) {
+    /** What went wrong, without the place: {@code java.lang.IllegalStateException: no target}. */
+    public static String text(Throwable t) {
+        String message = message(t);
+        return t.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    /** The deepest-called script frame's place (the causes' too, if the throwable's has none), or null. */
+    public static ScriptLine scriptLine(Throwable t, ScriptLocator scripts) {
         Throwable c = t;
         for (int depth = 0; c != null && depth < MAX_CAUSES; depth++) {
-            String found = scriptFrame(stackTrace(c), scripts);
+            ScriptLine found = scriptLine(stackTrace(c), scripts);
             if (found != null) {
                 return found;
             }
@@ -40,14 +45,14 @@ public final class ErrorText {
     }
 
     /**
-     * "dir/File.java:12" of the first script frame of {@code frames} (innermost first, as a
-     * throwable's or a thread's stack), or null if none is a script's.
+     * The place of the first script frame of {@code frames} (innermost first, as a throwable's or a
+     * thread's stack), or null if none is a script's.
      */
-    public static String scriptFrame(StackTraceElement[] frames, ScriptLocator scripts) {
+    public static ScriptLine scriptLine(StackTraceElement[] frames, ScriptLocator scripts) {
         for (StackTraceElement f : frames) {
             String file = f == null ? null : scripts.sourceOf(f.getClassName());
             if (file != null) {
-                return f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
+                return new ScriptLine(file, Math.max(0, f.getLineNumber()));
             }
         }
         return null;

@@ -18,23 +18,21 @@ final class FaultCollector {
 
     private int[] count = new int[8];
     private int[] skipped = new int[8];
-    private int[] firstEntity = new int[8];
-    private String[] firstError = new String[8];
-    private String[] names = new String[8];
+    private ScriptFault[] first = new ScriptFault[8];
     private boolean[] stopped = new boolean[8];
     private int tickFaults;
     private int tickOverruns;
-    private String tickFirstError;
+    private ScriptFault tickFirst;
     private long sinceStats;
 
     void reset() {
         Arrays.fill(count, 0);
         Arrays.fill(skipped, 0);
-        Arrays.fill(firstError, null);
+        Arrays.fill(first, null);
         Arrays.fill(stopped, false);
         tickFaults = 0;
         tickOverruns = 0;
-        tickFirstError = null;
+        tickFirst = null;
     }
 
     boolean skipping(int slot) {
@@ -46,14 +44,15 @@ final class FaultCollector {
     }
 
     /**
-     * A behaviour used up its work for this tick: a fault with {@code message}, and its other
-     * entities skip the tick.
+     * A behaviour used up what it may do in this tick, found between two updates (so at no line):
+     * a fault with {@code message} in {@code file}, and its other entities skip the tick.
      */
-    void stopForTick(int slot, String behaviour, int entityId, String message) {
+    void stopForTick(int slot, String behaviour, int entityId, String message, String file) {
         grow(slot);
         stopped[slot] = true;
         tickOverruns++;
-        count(slot, behaviour, entityId, message);
+        count(slot, behaviour, entityId, () -> new ScriptFault(behaviour, entityId, message,
+                file == null ? null : new ScriptLine(file, 0)));
     }
 
     private void grow(int slot) {
@@ -61,9 +60,7 @@ final class FaultCollector {
             int n = Math.max(slot + 1, count.length * 2);
             count = Arrays.copyOf(count, n);
             skipped = Arrays.copyOf(skipped, n);
-            firstEntity = Arrays.copyOf(firstEntity, n);
-            firstError = Arrays.copyOf(firstError, n);
-            names = Arrays.copyOf(names, n);
+            first = Arrays.copyOf(first, n);
             stopped = Arrays.copyOf(stopped, n);
         }
     }
@@ -74,18 +71,18 @@ final class FaultCollector {
             stopped[slot] = true;
             tickOverruns++;
         }
-        // Only the first fault of a slot in a tick is described: the text is what costs.
-        count(slot, behaviour, entityId, count[slot] == 0 ? ErrorText.describe(error, scripts) : null);
+        count(slot, behaviour, entityId, () -> ScriptFault.of(behaviour, entityId, error, scripts));
     }
 
-    /** Counts one fault; {@code text} describes it if it is the slot's first this tick. */
-    private void count(int slot, String behaviour, int entityId, String text) {
+    /**
+     * Counts one fault. Only a slot's first fault in a tick is described ({@code describe} runs
+     * then only): the text is what costs, and a script's getMessage may run.
+     */
+    private void count(int slot, String behaviour, int entityId, java.util.function.Supplier<ScriptFault> describe) {
         if (count[slot]++ == 0) {
-            firstEntity[slot] = entityId;
-            firstError[slot] = text;
-            names[slot] = behaviour;
-            if (tickFirstError == null) {
-                tickFirstError = behaviour + ": " + text;
+            first[slot] = describe.get();
+            if (tickFirst == null) {
+                tickFirst = first[slot];
             }
         }
         tickFaults++;
@@ -102,9 +99,9 @@ final class FaultCollector {
         return tickOverruns;
     }
 
-    /** "Behaviour: error at file:line" of the tick's first fault, or null. */
-    String tickFirstError() {
-        return tickFirstError;
+    /** The tick's first fault, or null. */
+    ScriptFault tickFirst() {
+        return tickFirst;
     }
 
     long takeSinceStats() {
@@ -119,8 +116,15 @@ final class FaultCollector {
         }
         for (int s = 0; s < count.length; s++) {
             if (count[s] > 0) {
-                Event e = Event.of("fault", tick).with("behaviour", names[s]).with("entity", firstEntity[s])
-                        .with("count", count[s]).with("error", firstError[s]);
+                ScriptFault f = first[s];
+                Event e = Event.of("fault", tick).with("behaviour", f.behaviour()).with("entity", f.entity())
+                        .with("count", count[s]).with("error", f.describe());
+                if (f.where() != null) {
+                    e.with("file", f.where().file());
+                    if (f.where().line() > 0) {
+                        e.with("line", f.where().line());
+                    }
+                }
                 if (skipped[s] > 0) {
                     e.with("skipped", skipped[s]);
                 }

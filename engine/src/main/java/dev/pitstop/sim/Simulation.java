@@ -255,7 +255,7 @@ public final class Simulation {
                 long shareLeft = budgetUnits * Rules.TICK_BUDGET_UPDATES - tickUnits(slot);
                 if (shareLeft <= 0) {
                     faults.stopForTick(slot, w.slots.name(slot), e.id[i], "stopped: used up " + tickShare(budgetUnits)
-                            + skipsTheTick(b));
+                            + SKIPS_THE_TICK, fileOf(b));
                     continue;
                 }
                 WorkBudget.begin(Math.min(budgetUnits, shareLeft), WorkBudget.BACKSTOP_MILLIS,
@@ -332,7 +332,7 @@ public final class Simulation {
             Behaviour b = slot < scripts.bySlot().length ? scripts.bySlot()[slot] : null;
             faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates took "
                     + total / 1_000_000 + " ms of wall-clock time in one tick, more than the "
-                    + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take (the backstop)" + skipsTheTick(b));
+                    + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take (the backstop)" + SKIPS_THE_TICK, fileOf(b));
         }
     }
 
@@ -367,9 +367,10 @@ public final class Simulation {
                 + budgetUnits * Rules.TICK_BUDGET_UPDATES + " units)";
     }
 
-    private String skipsTheTick(Behaviour b) {
-        String file = b == null ? null : scripts.locator().sourceOf(b.getClass().getName());
-        return "; its other entities skip this tick" + (file == null ? "" : " (" + file + ")");
+    private static final String SKIPS_THE_TICK = "; its other entities skip this tick";
+
+    private String fileOf(Behaviour b) {
+        return b == null ? null : scripts.locator().sourceOf(b.getClass().getName());
     }
 
     private static void moveEntities(WorldState w, float dt) {
@@ -510,9 +511,9 @@ public final class Simulation {
         return faults.tickOverruns();
     }
 
-    /** "Behaviour: error at file:line" of the last tick's first fault, or null. */
-    public String lastTickFirstError() {
-        return faults.tickFirstError();
+    /** The last tick's first fault, or null. */
+    public ScriptFault lastTickFirstFault() {
+        return faults.tickFirst();
     }
 
     /** Faults since the last call. */

@@ -89,6 +89,11 @@ class SimulationTest {
         assertEquals("Bad", f.get("behaviour"));
         assertEquals(500, ((Number) f.get("count")).intValue() + ((Number) f.fields().getOrDefault("skipped", 0)).intValue());
         assertTrue(String.valueOf(f.get("error")).contains("boom"), String.valueOf(f.get("error")));
+        ScriptFault first = s.lastTickFirstFault();
+        assertEquals("Bad", first.behaviour(), "the fault is data: behaviour, entity, text and place");
+        assertEquals(((Number) faults.get(9).get("entity")).intValue(), first.entity());
+        assertTrue(first.text().startsWith("java.lang.IllegalStateException: boom"), first.text());
+        assertEquals(first.describe(), faults.get(9).get("error"), "the event says what the data says");
     }
 
     @Test

@@ -233,7 +233,7 @@ class BudgetInstrumenterTest {
         BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> call("loop", 100));
         assertTrue(e.getMessage().contains("work budget of 100 units"), e.getMessage());
         assertEquals("b/Work.java:" + Javac.lineOf(WORK, "for (int i = 0; i < n; i++)"),
-                ErrorText.scriptFrame(e, name -> name.startsWith("b.") ? "b/Work.java" : null), "stopped at the loop's back-edge");
+                String.valueOf(ErrorText.scriptLine(e, name -> name.startsWith("b.") ? "b/Work.java" : null)), "stopped at the loop's back-edge");
     }
 
     @Test
@@ -250,7 +250,7 @@ class BudgetInstrumenterTest {
         WorkBudget.begin(units);
         BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> call(method, args), method);
         assertEquals("b/Work.java:" + Javac.lineOf(WORK, at),
-                ErrorText.scriptFrame(e, n -> n.startsWith("b.") ? "b/Work.java" : null), method + ": " + e.getMessage());
+                String.valueOf(ErrorText.scriptLine(e, n -> n.startsWith("b.") ? "b/Work.java" : null)), method + ": " + e.getMessage());
         return e;
     }
 
@@ -312,7 +312,7 @@ class BudgetInstrumenterTest {
         assertTrue(tooBig.getMessage().startsWith("stopped: arrays of 1000000 elements at their deepest level would cost "
                 + "250501 units"), "every level counts: " + tooBig.getMessage());
         assertEquals("b/Work.java:" + Javac.lineOf(WORK, "new int[a][b]"),
-                ErrorText.scriptFrame(tooBig, n -> n.startsWith("b.") ? "b/Work.java" : null), "names the allocating line");
+                String.valueOf(ErrorText.scriptLine(tooBig, n -> n.startsWith("b.") ? "b/Work.java" : null)), "names the allocating line");
     }
 
     @Test
@@ -333,6 +333,6 @@ class BudgetInstrumenterTest {
         // An Error from a static initializer is not wrapped in ExceptionInInitializerError.
         BudgetExceeded e = assertThrows(BudgetExceeded.class, () -> Class.forName("b.SlowInit", true, loader));
         assertEquals("b/SlowInit.java:" + Javac.lineOf(SLOW_INIT, "v = v + 1 - 1"),
-                ErrorText.scriptFrame(e, n -> n.startsWith("b.") ? "b/SlowInit.java" : null));
+                String.valueOf(ErrorText.scriptLine(e, n -> n.startsWith("b.") ? "b/SlowInit.java" : null)));
     }
 }
