@@ -117,7 +117,8 @@ public final class BudgetInstrumenter {
                 String[] exceptions) {
             List<HandlerLayout.Cuts> cuts = layout.method(methods++);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            return next == null ? null : new BudgetMethodVisitor(next, helpers, resolver, cuts);
+            // Prices come first, then the count: the count's steps go before whatever the pricing emits.
+            return next == null ? null : new ChargeSites(new BudgetMethodVisitor(next, cuts), helpers, resolver);
         }
 
         @Override

@@ -1,8 +1,6 @@
 package dev.pitstop.reload.bytecode;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +11,6 @@ import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.jar.asm.TypePath;
 
 /**
@@ -34,26 +31,12 @@ import net.bytebuddy.jar.asm.TypePath;
  * {@code [after the step at 108, 110)}. With no step inside any range, the error a step throws
  * leaves the method; in the caller the same holds, and so on out to the engine.
  *
- * <p>JDK calls are priced by the scripts' member table (see {@link BudgetInstrumenter}): a
- * constant-time one adds a unit to the back-edge step of every loop it is in; a charged one goes
- * through a helper ({@link ChargeHelpers}). A charged {@code new X(args)} becomes a helper that
- * returns the new object; the object the original {@code new} made is left uninitialized and
- * popped ({@code dup_x2; pop; pop2}), so the frames between {@code new} and the constructor call
- * stay as javac wrote them.
+ * <p>Every call in a loop's body adds a unit to the loop's back-edge step (a constant-time JDK
+ * call costs that much); what a call costs beyond that is {@link ChargeSites}'s, which runs first.
  */
 final class BudgetMethodVisitor extends MethodVisitor {
 
     private record TryCatch(Label start, Label end, Label handler, String type) { }
-
-    /** A {@code new} whose constructor call has not come yet, and whether a {@code dup} followed it. */
-    private static final class NewSite {
-        final String type;
-        boolean dupped;
-
-        NewSite(String type) {
-            this.type = type;
-        }
-    }
 
     /**
      * What entering an exception handler costs: a caught exception was made (its stack walked) and
@@ -61,12 +44,11 @@ final class BudgetMethodVisitor extends MethodVisitor {
      */
     static final int HANDLER_UNITS = 256;
 
-    private final ChargeHelpers helpers;
-    private final MemberResolver resolver;
-    private final Deque<NewSite> news = new ArrayDeque<>();
-    private NewSite justMade;
-    /** JDK calls and invokedynamic instructions seen so far, in code order; at each label, how many. */
-    private int libraryCalls;
+    /**
+     * Calls and invokedynamic instructions seen so far, in code order (the budget's own calls
+     * aside); at each label, how many.
+     */
+    private int calls;
     private final Map<Label, Integer> callsAt = new HashMap<>();
     private final List<HandlerLayout.Cuts> cuts;
     private final Set<Label> visited = new HashSet<>();
@@ -81,10 +63,8 @@ final class BudgetMethodVisitor extends MethodVisitor {
     private int firstLine;
     private int line;
 
-    BudgetMethodVisitor(MethodVisitor next, ChargeHelpers helpers, MemberResolver resolver, List<HandlerLayout.Cuts> cuts) {
+    BudgetMethodVisitor(MethodVisitor next, List<HandlerLayout.Cuts> cuts) {
         super(Opcodes.ASM9, next);
-        this.helpers = helpers;
-        this.resolver = resolver;
         this.cuts = cuts;
     }
 
@@ -103,7 +83,6 @@ final class BudgetMethodVisitor extends MethodVisitor {
 
     /** Emits what waits for the first instruction after a method or handler start. */
     private void beforeInstruction() {
-        justMade = null;
         flushTryCatches();
         if (entryPending) {
             entryPending = false;
@@ -179,7 +158,7 @@ final class BudgetMethodVisitor extends MethodVisitor {
             super.visitLabel(label);
         }
         visited.add(label);
-        callsAt.put(label, libraryCalls);
+        callsAt.put(label, calls);
         if (handlers.contains(label)) {
             handlerPending = label;
         }
@@ -210,25 +189,13 @@ final class BudgetMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
-        NewSite made = justMade;
         beforeInstruction();
-        if (opcode == Opcodes.DUP && made != null) {
-            made.dupped = true;
-        }
         super.visitInsn(opcode);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
         beforeInstruction();
-        if (opcode == Opcodes.NEWARRAY) {
-            arrayLength(switch (operand) {
-                case Opcodes.T_BOOLEAN, Opcodes.T_BYTE -> 1;
-                case Opcodes.T_CHAR, Opcodes.T_SHORT -> 2;
-                case Opcodes.T_INT, Opcodes.T_FLOAT -> 4;
-                default -> 8;
-            });
-        }
         super.visitIntInsn(opcode, operand);
     }
 
@@ -241,20 +208,7 @@ final class BudgetMethodVisitor extends MethodVisitor {
     @Override
     public void visitTypeInsn(int opcode, String type) {
         beforeInstruction();
-        if (opcode == Opcodes.ANEWARRAY) {
-            arrayLength(8);
-        }
         super.visitTypeInsn(opcode, type);
-        if (opcode == Opcodes.NEW) {
-            NewSite site = new NewSite(type);
-            news.push(site);
-            justMade = site;
-        }
-    }
-
-    private void arrayLength(int elementBytes) {
-        super.visitLdcInsn(elementBytes);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.RUNTIME, "arrayLength", "(II)I", false);
     }
 
     @Override
@@ -266,113 +220,26 @@ final class BudgetMethodVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
-        boolean init = name.equals("<init>");
-        NewSite site = null;
-        if (init && opcode == Opcodes.INVOKESPECIAL && !news.isEmpty() && news.peek().type.equals(owner)) {
-            site = news.pop();
+        if (!owner.equals(BudgetInstrumenter.RUNTIME) && !owner.equals(BudgetInstrumenter.COSTS)) {
+            calls++;
         }
-        if (owner.startsWith("[") && name.equals("clone")) {
-            libraryCalls++;
-            super.visitInsn(Opcodes.DUP);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "arrayClone", "(Ljava/lang/Object;)V", false);
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            return;
-        }
-        MemberResolver.Found found = resolver.method(owner, name, descriptor);
-        if (found == MemberResolver.OWN) {
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            return;
-        }
-        libraryCalls++;
-        if (found == null || !(found.cost() instanceof MemberCost.Charged cost)) {
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            return;
-        }
-        if (!cost.readsArguments()) {
-            if (cost.chargesBefore()) {
-                ChargeHelpers.chargeConstant(mv, cost);
-            }
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        } else if (init && site != null && site.dupped) {
-            helpers.construct(owner, descriptor, cost, line).invoke(mv);
-            // [new, new, made] -> [made]: the uninitialized pair from the original new is dropped.
-            super.visitInsn(Opcodes.DUP_X2);
-            super.visitInsn(Opcodes.POP);
-            super.visitInsn(Opcodes.POP2);
-            return;
-        } else if (opcode == Opcodes.INVOKESPECIAL) {
-            chargeInPlace(owner, name, descriptor, cost, site != null);
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        } else {
-            helpers.call(opcode, owner, name, descriptor, isInterface, cost, line).invoke(mv);
-            return;
-        }
-        if (cost.stream()) {
-            ChargeHelpers.counted(mv, Type.getReturnType(descriptor));
-        }
-    }
-
-    /**
-     * Charges a call that cannot move into a helper (a super or this constructor, a super method,
-     * a {@code new} not followed by {@code dup}) from copies of what the charge reads: the
-     * receiver ({@code this}, in local 0), or up to two words of arguments duplicated on the stack.
-     */
-    private void chargeInPlace(String owner, String name, String descriptor, MemberCost.Charged cost, boolean lonelyNew) {
-        Type[] args = Type.getArgumentTypes(descriptor);
-        String what = Names.method(owner, name, descriptor);
-        if (cost.readsReceiver() && cost.readsParameters() || cost.readsReceiver() && (name.equals("<init>") || lonelyNew)) {
-            throw new IllegalArgumentException("the cost of " + what + " cannot be charged at this call");
-        }
-        if (cost.readsReceiver()) {
-            super.visitVarInsn(Opcodes.ALOAD, 0);
-            helpers.chargeOnly(List.of(Type.getObjectType(owner)), true, cost, line).invoke(mv);
-            return;
-        }
-        int words = 0;
-        for (Type t : args) {
-            words += t.getSize();
-        }
-        if (words == 1) {
-            super.visitInsn(Opcodes.DUP);
-        } else if (words == 2) {
-            super.visitInsn(Opcodes.DUP2);
-        } else {
-            throw new IllegalArgumentException("the cost of " + what + " depends on more arguments than the work budget "
-                    + "can read at a constructor or super call");
-        }
-        helpers.chargeOnly(List.of(args), false, cost, line).invoke(mv);
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrapMethodHandle,
             Object... bootstrapMethodArguments) {
         beforeInstruction();
-        libraryCalls++;
-        String bootstrap = bootstrapMethodHandle.getOwner() + "." + bootstrapMethodHandle.getName();
-        Object[] args = bootstrapMethodArguments;
-        if (bootstrapMethodHandle.getOwner().equals(SandboxPolicy.LAMBDA_METAFACTORY) && args.length >= 2
-                && args[1] instanceof Handle impl && !resolver.isScript(impl.getOwner())) {
-            // A method reference to a JDK member: the JDK's callbacks must run counted code too.
-            MemberResolver.Found f = resolver.method(impl.getOwner(), impl.getName(), impl.getDesc());
-            MemberCost.Charged cost = f != null && f.cost() instanceof MemberCost.Charged c ? c : null;
-            args = args.clone();
-            args[1] = helpers.bridgeHandle(helpers.bridge(impl, cost, line));
-        } else if (bootstrap.startsWith("java/lang/invoke/StringConcatFactory.")) {
-            helpers.concat(descriptor, bootstrapMethodHandle, args, name, line).invoke(mv);
-            return;
-        } else if (bootstrap.equals("java/lang/runtime/ObjectMethods.bootstrap")) {
-            helpers.recordMethod(name, descriptor, bootstrapMethodHandle, args, line).invoke(mv);
-            return;
-        }
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, args);
+        calls++;
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
         beforeInstruction();
         if (visited.contains(label)) {
-            // One unit for the iteration, one for every JDK call in the loop's body.
-            steps(1 + Math.max(0, libraryCalls - callsAt.getOrDefault(label, libraryCalls)));
+            // One unit for the iteration, one for every call in the loop's body.
+            steps(1 + Math.max(0, calls - callsAt.getOrDefault(label, calls)));
         }
         super.visitJumpInsn(opcode, label);
     }
@@ -422,6 +289,6 @@ final class BudgetMethodVisitor extends MethodVisitor {
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
         beforeInstruction();
-        helpers.multiArray(descriptor, numDimensions, line).invoke(mv);
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 }

@@ -72,12 +72,12 @@ final class ChargeHelpers {
         String helperDescriptor = Type.getMethodDescriptor(ret, params.toArray(Type[]::new));
         String key = "call " + opcode + " " + callOwner + "." + name + descriptor + " @" + line;
         return add(key, "call", helperDescriptor, line, mv -> {
-            Slots slots = Slots.of(params, instance);
-            charge(mv, cost, slots);
+            CostCode.Slots slots = CostCode.Slots.of(params, instance);
+            CostCode.charge(mv, cost, slots);
             slots.loadAll(mv);
             mv.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             if (cost.stream()) {
-                counted(mv, ret);
+                CostCode.counted(mv, ret);
             }
             mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         });
@@ -88,8 +88,8 @@ final class ChargeHelpers {
         List<Type> params = List.of(Type.getArgumentTypes(descriptor));
         String helperDescriptor = Type.getMethodDescriptor(Type.getObjectType(type), params.toArray(Type[]::new));
         return add("new " + type + descriptor + " @" + line, "new", helperDescriptor, line, mv -> {
-            Slots slots = Slots.of(params, false);
-            charge(mv, cost, slots);
+            CostCode.Slots slots = CostCode.Slots.of(params, false);
+            CostCode.charge(mv, cost, slots);
             mv.visitTypeInsn(Opcodes.NEW, type);
             mv.visitInsn(Opcodes.DUP);
             slots.loadAll(mv);
@@ -106,7 +106,7 @@ final class ChargeHelpers {
         String helperDescriptor = Type.getMethodDescriptor(Type.VOID_TYPE, values.toArray(Type[]::new));
         return add("charge " + helperDescriptor + " " + System.identityHashCode(cost) + " @" + line, "charge",
                 helperDescriptor, line, mv -> {
-                    charge(mv, cost, Slots.of(values, receiverIsFirst));
+                    CostCode.charge(mv, cost, CostCode.Slots.of(values, receiverIsFirst));
                     mv.visitInsn(Opcodes.RETURN);
                 });
     }
@@ -131,9 +131,9 @@ final class ChargeHelpers {
         String key = "ref " + tag + " " + impl.getOwner() + "." + impl.getName() + impl.getDesc() + " @" + line;
         return add(key, "ref", helperDescriptor, line, mv -> {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.RUNTIME, "step", "()V", false);
-            Slots slots = Slots.of(params, instance);
+            CostCode.Slots slots = CostCode.Slots.of(params, instance);
             if (cost != null) {
-                charge(mv, cost, slots);
+                CostCode.charge(mv, cost, slots);
             }
             switch (tag) {
                 case Opcodes.H_NEWINVOKESPECIAL -> {
@@ -156,7 +156,7 @@ final class ChargeHelpers {
                         + Names.handle(impl) + " is not one the work budget can count");
             }
             if (cost != null && cost.stream()) {
-                counted(mv, ret);
+                CostCode.counted(mv, ret);
             }
             mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         });
@@ -184,7 +184,7 @@ final class ChargeHelpers {
         long constants = constantChars;
         return add("concat " + descriptor + " " + bootstrapArguments.length + " @" + line + " " + constants, "concat",
                 helperDescriptor, line, mv -> {
-                    Slots slots = Slots.of(params, false);
+                    CostCode.Slots slots = CostCode.Slots.of(params, false);
                     List<Type> asStrings = new ArrayList<>();
                     mv.visitLdcInsn(constants);
                     for (int i = 0; i < params.size(); i++) {
@@ -222,7 +222,7 @@ final class ChargeHelpers {
         List<Type> params = List.of(Type.getArgumentTypes(descriptor));
         Type ret = Type.getReturnType(descriptor);
         return add("record " + name + descriptor + " @" + line, "record", descriptor, line, mv -> {
-            Slots slots = Slots.of(params, false);
+            CostCode.Slots slots = CostCode.Slots.of(params, false);
             mv.visitLdcInsn(1L);
             for (Object a : bootstrapArguments) {
                 if (a instanceof Handle getter && getter.getTag() == Opcodes.H_GETFIELD
@@ -312,96 +312,6 @@ final class ChargeHelpers {
         }
     }
 
-    /** Charges a cost that reads no argument, where the call is. */
-    static void chargeConstant(MethodVisitor mv, MemberCost.Charged cost) {
-        long work = cost.work() == null ? 0 : cost.work().constant();
-        long alloc = cost.alloc() == null ? 0 : cost.alloc().constant();
-        mv.visitLdcInsn(work);
-        if (alloc > 0) {
-            mv.visitLdcInsn(alloc);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.RUNTIME, "charge", "(JJ)V", false);
-        } else {
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.RUNTIME, "charge", "(J)V", false);
-        }
-    }
-
-    /** Wraps the stream on the stack so that every element that comes out of it is charged. */
-    static void counted(MethodVisitor mv, Type streamType) {
-        String d = streamType.getDescriptor();
-        switch (d) {
-            case "Ljava/util/stream/Stream;", "Ljava/util/stream/IntStream;", "Ljava/util/stream/LongStream;",
-                    "Ljava/util/stream/DoubleStream;" ->
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "counted", "(" + d + ")" + d, false);
-            default -> throw new IllegalArgumentException("a stream source returning " + streamType.getClassName()
-                    + " cannot be counted");
-        }
-    }
-
-    private static void charge(MethodVisitor mv, MemberCost.Charged cost, Slots slots) {
-        if (cost.work() == null && cost.alloc() == null) {
-            return;
-        }
-        emit(mv, cost.work() == null ? new CostExpression.Number(0) : cost.work(), slots);
-        if (cost.alloc() != null) {
-            emit(mv, cost.alloc(), slots);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.RUNTIME, "charge", "(JJ)V", false);
-        } else {
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.RUNTIME, "charge", "(J)V", false);
-        }
-    }
-
-    /** Pushes the expression's value as a long. */
-    private static void emit(MethodVisitor mv, CostExpression e, Slots slots) {
-        if (e instanceof CostExpression.Number n) {
-            mv.visitLdcInsn(n.value());
-        } else if (e instanceof CostExpression.Value v) {
-            slots.loadAsLong(mv, v.parameter());
-        } else if (e instanceof CostExpression.Reference r) {
-            if (r.parameter() == CostExpression.Reference.NULL) {
-                mv.visitInsn(Opcodes.ACONST_NULL);
-            } else {
-                slots.loadReference(mv, r.parameter());
-            }
-        } else if (e instanceof CostExpression.Binary b) {
-            emit(mv, b.left(), slots);
-            emit(mv, b.right(), slots);
-            String op = switch (b.operator()) {
-                case '+' -> "add";
-                case '-' -> "sub";
-                case '*' -> "mul";
-                default -> "div";
-            };
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, op, "(JJ)J", false);
-        } else if (e instanceof CostExpression.Call c) {
-            switch (c.function()) {
-                case "log" -> {
-                    emit(mv, c.arguments().get(0), slots);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "log", "(J)J", false);
-                }
-                case "grow" -> {
-                    emit(mv, c.arguments().get(0), slots);
-                    emit(mv, c.arguments().get(1), slots);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "grow", "(Ljava/lang/Object;J)J", false);
-                }
-                case "hashCapacity" -> {
-                    int capacity = ((CostExpression.Reference) c.arguments().get(0)).parameter();
-                    int factor = ((CostExpression.Reference) c.arguments().get(1)).parameter();
-                    slots.loadAsLong(mv, capacity);
-                    slots.load(mv, factor);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, "hashCapacity", "(JF)J", false);
-                }
-                default -> {
-                    StringBuilder d = new StringBuilder("(");
-                    for (CostExpression a : c.arguments()) {
-                        emit(mv, a, slots);
-                        d.append("Ljava/lang/Object;");
-                    }
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BudgetInstrumenter.COSTS, c.function(), d + ")J", false);
-                }
-            }
-        }
-    }
-
     private static void push(MethodVisitor mv, int value) {
         if (value <= 5) {
             mv.visitInsn(Opcodes.ICONST_0 + value);
@@ -410,63 +320,4 @@ final class ChargeHelpers {
         }
     }
 
-    /** Where a helper's parameters are: the receiver (parameter -1, if any) and the call's arguments. */
-    private record Slots(List<Type> types, boolean receiver, int[] slots) {
-
-        static Slots of(List<Type> types, boolean receiver) {
-            int[] slots = new int[types.size()];
-            int next = 0;
-            for (int i = 0; i < types.size(); i++) {
-                slots[i] = next;
-                next += types.get(i).getSize();
-            }
-            return new Slots(types, receiver, slots);
-        }
-
-        /** The local slot of argument {@code parameter} (-1: the receiver). */
-        int slot(int index) {
-            return slots[index];
-        }
-
-        private int index(int parameter) {
-            int i = parameter == CostExpression.Reference.THIS ? 0 : parameter + (receiver ? 1 : 0);
-            if (parameter == CostExpression.Reference.THIS && !receiver || i >= types.size()) {
-                throw new IllegalArgumentException("the member's cost names an argument the call does not have");
-            }
-            return i;
-        }
-
-        void load(MethodVisitor mv, int parameter) {
-            int i = index(parameter);
-            mv.visitVarInsn(types.get(i).getOpcode(Opcodes.ILOAD), slots[i]);
-        }
-
-        void loadReference(MethodVisitor mv, int parameter) {
-            int i = index(parameter);
-            int sort = types.get(i).getSort();
-            if (sort != Type.OBJECT && sort != Type.ARRAY) {
-                throw new IllegalArgumentException("the member's cost takes the size of a " + types.get(i).getClassName());
-            }
-            mv.visitVarInsn(Opcodes.ALOAD, slots[i]);
-        }
-
-        void loadAsLong(MethodVisitor mv, int parameter) {
-            int i = index(parameter);
-            Type t = types.get(i);
-            mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slots[i]);
-            switch (t.getSort()) {
-                case Type.INT, Type.SHORT, Type.BYTE, Type.CHAR -> mv.visitInsn(Opcodes.I2L);
-                case Type.LONG -> { }
-                case Type.FLOAT -> mv.visitInsn(Opcodes.F2L);
-                case Type.DOUBLE -> mv.visitInsn(Opcodes.D2L);
-                default -> throw new IllegalArgumentException("the member's cost takes the value of a " + t.getClassName());
-            }
-        }
-
-        void loadAll(MethodVisitor mv) {
-            for (int i = 0; i < types.size(); i++) {
-                mv.visitVarInsn(types.get(i).getOpcode(Opcodes.ILOAD), slots[i]);
-            }
-        }
-    }
 }
