@@ -3,31 +3,27 @@ package dev.pitstop.app;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventLog;
 import dev.pitstop.events.StatusLine;
-import dev.pitstop.events.TickTimes;
 import dev.pitstop.loop.Clock;
 import dev.pitstop.loop.FixedStepLoop;
 import dev.pitstop.reload.Generation;
 import dev.pitstop.reload.ReloadCoordinator;
-import dev.pitstop.replay.InputLog;
 import dev.pitstop.replay.InputTape;
 import dev.pitstop.replay.LoopEditor;
 import dev.pitstop.replay.Recorder;
 import dev.pitstop.sim.PlayerInput;
 import dev.pitstop.sim.Simulation;
-import dev.pitstop.sim.StatsReport;
 import dev.pitstop.tune.Tuner;
 import dev.pitstop.world.WorldState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 /**
- * A running game: the loop, the simulation, the player's input (live, replayed or looped),
- * commands, stats and the status line; the live generation is {@link LiveGenerations}'s.
+ * A running game: the loop and the simulation, ticking; the player's input is
+ * {@link InputRouting}'s, commands are {@link Commands}', stats and the status line
+ * {@link StatsReporting}'s, the live generation {@link LiveGenerations}'.
  * Everything here runs on the game thread except {@link #submit} and {@link #requestStop}, which
  * any thread may call.
  */
@@ -39,22 +35,15 @@ final class Engine implements FixedStepLoop.Ticker {
     private final LiveGenerations generations;
     private final Queue<String> commands = new ConcurrentLinkedQueue<>();
     private final FixedStepLoop loop;
-    private final TickTimes tickTimes = new TickTimes();
-    private final TickTimes statsTickTimes = new TickTimes();
-    private final StatusLine status;
     private final Long tickLimit;
     private final int statsEvery;
+    private final LoopEditor loops;
+    private final InputRouting inputs;
+    private final StatsReporting stats;
+    private final Commands commandLines;
     private volatile boolean stopRequested;
     private volatile long publishedTick;
-    private Supplier<PlayerInput> input = () -> PlayerInput.NONE;
-    private Supplier<PlayerInput> liveInput = input;
-    private final InputLog inputLog = new InputLog(InputLog.TEN_MINUTES_AT_60_HZ);
-    private final LoopEditor loops;
-    private InputTape replay;
-    private Recorder recorder;
-    private Recorder frozenRecording;
     private Runnable frameHook = () -> { };
-    private long lastStatusNanos;
     private boolean tickEvents;
     private Tuner tuner;
     private volatile Runnable wakeGameThread = () -> { };
@@ -65,25 +54,27 @@ final class Engine implements FixedStepLoop.Ticker {
         this.sim = sim;
         this.reload = reload;
         this.events = events;
-        this.status = status;
         this.tickLimit = tickLimit;
         this.statsEvery = statsEvery;
         this.loop = new FixedStepLoop(sim.world().stepNanos, this);
         this.publishedTick = sim.world().tick;
         this.loops = new LoopEditor(events);
+        this.inputs = new InputRouting(events, loops);
+        this.stats = new StatsReporting(sim, events, status, loops);
         this.generations = new LiveGenerations(sim, reload, events);
+        this.commandLines = new Commands(this, events);
         // Made on the thread that will run the ticks: it runs most script updates, give it the fast counter.
         dev.pitstop.guard.WorkBudget.claimFastPath();
     }
 
     /** {@code --replay}: the player's input comes from {@code tape} (standing still after it ends). */
     void replayInput(InputTape tape) {
-        replay = tape;
+        inputs.replay(tape);
     }
 
     /** {@code --record}: keep the world as it is now and every tick's input from here on. */
     void startRecording() {
-        recorder = new Recorder(sim.world());
+        inputs.startRecording(sim.world());
     }
 
     LoopEditor loops() {
@@ -98,14 +89,29 @@ final class Engine implements FixedStepLoop.Ticker {
         return loop;
     }
 
+    ReloadCoordinator reload() {
+        return reload;
+    }
+
+    LiveGenerations generations() {
+        return generations;
+    }
+
+    InputRouting inputs() {
+        return inputs;
+    }
+
+    StatsReporting stats() {
+        return stats;
+    }
+
     /** The world's tick as last published by the game thread. Any thread. */
     long currentTick() {
         return publishedTick;
     }
 
     void setInput(Supplier<PlayerInput> source) {
-        input = source;
-        liveInput = source;
+        inputs.setLive(source);
     }
 
     /** Runs at the start of every frame, before queued commands: takes saved assets (a level) in. */
@@ -140,6 +146,14 @@ final class Engine implements FixedStepLoop.Ticker {
         panelCommand = toggle;
     }
 
+    void togglePanel() {
+        if (panelCommand != null) {
+            panelCommand.run();
+        } else {
+            commandLines.error("panel: the tunables panel (F3) needs a window");
+        }
+    }
+
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
         generations.installFirst(g);
@@ -161,7 +175,7 @@ final class Engine implements FixedStepLoop.Ticker {
         frameHook.run();
         String line;
         while ((line = commands.poll()) != null) {
-            execute(line);
+            commandLines.execute(line);
         }
         reload.serveWorldCopy(sim.world());
         generations.installReady();
@@ -174,18 +188,11 @@ final class Engine implements FixedStepLoop.Ticker {
 
     @Override
     public void tick() {
-        long worldTick = sim.world().tick;
-        PlayerInput in = replay != null ? replay.at(worldTick) : input.get();
-        in = loops.inputFor(worldTick, in);
-        inputLog.record(worldTick, in);
-        if (recorder != null) {
-            recorder.record(in);
-        }
+        PlayerInput in = inputs.next(sim.world().tick);
         long t0 = System.nanoTime();
         sim.tick(in);
         long tickNanos = System.nanoTime() - t0;
-        tickTimes.record(tickNanos);
-        statsTickTimes.record(tickNanos);
+        stats.ticked(tickNanos);
         WorldState w = sim.world();
         publishedTick = w.tick;
         generations.afterTick();
@@ -194,7 +201,7 @@ final class Engine implements FixedStepLoop.Ticker {
                     .with("tickNanos", tickNanos));
         }
         if (w.tick % statsEvery == 0) {
-            emitStats();
+            stats.emitStats();
         }
         WorldState again = loops.afterTick(w);
         if (again != null) {
@@ -214,166 +221,33 @@ final class Engine implements FixedStepLoop.Ticker {
         return stopRequested || tickLimit != null && sim.world().tick >= tickLimit;
     }
 
-    /** One stdin (or hotkey) command. Unknown ones are an error event and a line on stderr. */
-    void execute(String line) {
-        String[] words = line.strip().split("\\s+", 2);
-        String verb = words[0];
-        String arg = words.length > 1 ? words[1].strip() : "";
-        long tick = sim.world().tick;
-        switch (verb) {
-            case "reload" -> reload.requestReload();
-            case "rollback" -> generations.rollback("requested by command");
-            case "stats" -> emitStats();
-            case "pause" -> loop.pause();
-            case "resume" -> loop.resume();
-            case "step" -> loop.stepOnce();
-            case "quit", "exit" -> requestStop();
-            case "spawn" -> spawnCommand(arg);
-            case "loop-start" -> loopStart();
-            case "loop-end" -> loopEnd();
-            case "loop-off" -> loops.off(sim.world());
-            case "loop" -> {
-                switch (loops.state()) {
-                    case OFF -> loopStart();
-                    case MARKED -> loopEnd();
-                    case LOOPING -> loops.off(sim.world());
-                }
-            }
-            case "generation" -> generations.switchTo(arg);
-            case "input" -> inputCommand(arg);
-            case "tunables" -> {
-                if (tuner != null) {
-                    tuner.list();
-                }
-            }
-            case "tune" -> tuneCommand(arg);
-            case "panel" -> {
-                if (panelCommand != null) {
-                    panelCommand.run();
-                } else {
-                    error("panel: the tunables panel (F3) needs a window");
-                }
-            }
-            default -> unknown(line, tick);
-        }
-    }
-
-    private void loopStart() {
+    void loopStart() {
         if (loops.state() == LoopEditor.State.LOOPING) {
             loops.off(sim.world());
         }
         loops.markStart(sim.world());
     }
 
-    private void loopEnd() {
-        WorldState start = loops.markEnd(sim.world(), inputLog);
+    void loopEnd() {
+        WorldState start = inputs.closeLoop(sim.world());
         if (start != null) {
-            if (recorder != null) {
-                events.emit(Event.of("warning", sim.world().tick).with("message", "the recording ends here: a loop "
-                        + "rewinds the world, which a recording cannot replay"));
-                frozenRecording = recorder;
-                recorder = null;
-            }
             replaceWorld(start);
-        }
-    }
-
-    /**
-     * {@code input MX MY AIMX AIMY FIRE}: the player's input from the next tick on, until the next
-     * {@code input} ({@code input off} gives the input back to the window). For driving the
-     * player headless: tools, tests, bug reports.
-     */
-    private void inputCommand(String arg) {
-        if (arg.equals("off")) {
-            input = liveInput;
-            return;
-        }
-        String[] p = arg.split("\\s+");
-        try {
-            if (p.length != 5) {
-                throw new NumberFormatException();
-            }
-            PlayerInput fixed = new PlayerInput(Float.parseFloat(p[0]), Float.parseFloat(p[1]), Float.parseFloat(p[2]),
-                    Float.parseFloat(p[3]), p[4].equals("1") || p[4].equalsIgnoreCase("true"));
-            input = () -> fixed;
-        } catch (NumberFormatException e) {
-            error("input: expected MOVE_X MOVE_Y AIM_X AIM_Y FIRE (e.g. input 1 0 640 360 1), or input off");
-        }
-    }
-
-    /** {@code tune NAME VALUE}, {@code tune undo}, {@code tune redo}: the tuner does the work off this thread. */
-    private void tuneCommand(String arg) {
-        if (tuner == null) {
-            return;
-        }
-        String[] p = arg.split("\\s+", 2);
-        if (arg.equals("undo")) {
-            tuner.undo();
-        } else if (arg.equals("redo")) {
-            tuner.redo();
-        } else if (p.length == 2) {
-            tuner.tune(p[0], p[1]);
-        } else {
-            error("tune: expected NAME VALUE (e.g. tune Chaser.SPEED 120), tune undo or tune redo");
         }
     }
 
     /** The recording to write at stop: the running one, or the one a loop cut short. */
     Recorder finishedRecorder() {
-        return recorder != null ? recorder : frozenRecording;
-    }
-
-    private void spawnCommand(String arg) {
-        try {
-            SpawnSpec spec = SpawnSpec.parse(arg);
-            if (!sim.scripts().names().contains(spec.behaviour())) {
-                throw new UsageError("spawn: unknown behaviour '" + spec.behaviour() + "'; known: "
-                        + String.join(", ", sim.scripts().names()));
-            }
-            if (sim.world().entities.count + spec.count() > SpawnSpec.MAX_COUNT) {
-                throw new UsageError("spawn: at most " + SpawnSpec.MAX_COUNT + " entities in all");
-            }
-            sim.spawn(spec.behaviour(), spec.count());
-            generations.worldChanged();
-        } catch (UsageError e) {
-            error(e.getMessage());
-        }
-    }
-
-    private void unknown(String line, long tick) {
-        error("unknown command '" + line + "'; commands: reload, rollback, stats, pause, resume, step, quit, "
-                + "spawn NAME=COUNT, loop-start, loop-end, loop-off, generation N, input MX MY AX AY FIRE, tunables, "
-                + "tune NAME VALUE, tune undo, tune redo, panel");
-    }
-
-    private void error(String message) {
-        events.emit(Event.of("error", sim.world().tick).with("message", message));
+        return inputs.finishedRecorder();
     }
 
     /** The status line's text. */
     String statusText() {
-        WorldState w = sim.world();
-        String looping = switch (loops.state()) {
-            case OFF -> "";
-            case MARKED -> " | loop marked";
-            case LOOPING -> " | loop pass " + loops.iteration() + " at " + (w.tick - loops.firstTick()) + "/"
-                    + loops.length();
-        };
-        return String.format("tick %d | %d entities | generation %d | tick p50 %.2f ms p99 %.2f ms%s%s",
-                w.tick, w.entities.count, sim.scripts().generation(), tickTimes.percentileMillis(50),
-                tickTimes.percentileMillis(99), loop.paused() ? " | paused" : "", looping);
+        return stats.statusText(loop);
     }
 
     /** Once a second: the status line. */
     void maybeShowStatus() {
-        long now = System.nanoTime();
-        if (now - lastStatusNanos >= 1_000_000_000L) {
-            lastStatusNanos = now;
-            if (status.enabled()) {
-                status.show(statusText());
-            }
-            tickTimes.reset();
-        }
+        stats.maybeShowStatus(loop);
     }
 
     /** Runs headless until stopped: in real time, or as fast as it can with {@code unthrottled}. */
@@ -412,26 +286,10 @@ final class Engine implements FixedStepLoop.Ticker {
 
     /** The closing stats event, then {@code stop}. */
     void emitFinalStats() {
-        emitStats();
-    }
-
-    /** A stats event, with the tick times since the last one. */
-    private void emitStats() {
-        Map<String, Object> tickMs = new LinkedHashMap<>();
-        tickMs.put("p50", round3(statsTickTimes.percentileMillis(50)));
-        tickMs.put("p99", round3(statsTickTimes.percentileMillis(99)));
-        tickMs.put("max", round3(statsTickTimes.percentileMillis(100)));
-        events.emit(StatsReport.of(sim).with("tickMs", tickMs));
-        statsTickTimes.reset();
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000.0) / 1000.0;
+        stats.emitStats();
     }
 
     List<String> liveNames() {
         return new ArrayList<>(sim.scripts().names());
     }
-
-
 }
