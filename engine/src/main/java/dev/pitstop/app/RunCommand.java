@@ -15,13 +15,13 @@ import dev.pitstop.reload.ReloadSettings;
 import dev.pitstop.reload.ScriptFolder;
 import dev.pitstop.reload.ScriptLoadException;
 import dev.pitstop.sim.DebugDraw;
+import dev.pitstop.sim.FreshWorld;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.tune.Tuner;
 import dev.pitstop.replay.Recording;
 import dev.pitstop.world.BadFileException;
 import dev.pitstop.world.Checksum;
 import dev.pitstop.world.Snapshot;
-import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.Waves;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
@@ -141,8 +141,7 @@ final class RunCommand {
             }
             world.player.immortal = headless;
         } else {
-            world = new WorldState(options.hz, options.seed, WorldState.DEFAULT_WIDTH, WorldState.DEFAULT_HEIGHT);
-            world.player.immortal = headless;
+            world = FreshWorld.make(options.hz, options.seed, headless);
         }
 
         ReloadSettings settings = reloadSettings(home);
@@ -222,7 +221,7 @@ final class RunCommand {
 
         boolean freshWorld = options.restore == null && replay == null;
         if (freshWorld) {
-            world.slots = SlotTable.EMPTY.withAdded(first.table().names());
+            FreshWorld.numberSlots(world, first.table().names());
         }
         Simulation sim = new Simulation(world, events, new DebugDraw(!headless));
         if (!options.trustScripts) {

@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Made and filled on the reload coordinator's script thread ({@link ScriptWorker}), where its
  * classes are linked and initialized. Once its generation is retired and nothing refers to
- * its classes, the loader and its classes are collected (the leak test proves it).
+ * its classes, the loader and its classes are collected (the leak test proves it). The
+ * benchmark's own hosts load their scripts in one too ({@link #of}), so that they see what a
+ * generation sees. Safe to use from any thread.
  */
-final class GenerationClassLoader extends ClassLoader {
+public final class GenerationClassLoader extends ClassLoader {
 
     static {
         registerAsParallelCapable();
@@ -43,6 +45,14 @@ final class GenerationClassLoader extends ClassLoader {
         this.generation = generation;
         this.pending = new ConcurrentHashMap<>(classes);
         LoaderCensus.register(this, generation, role != null);
+    }
+
+    /**
+     * A loader of {@code classes} (binary name → bytes) shaped like a generation's, named
+     * {@code role}, for hosts other than the reload pipeline (the benchmark's).
+     */
+    public static GenerationClassLoader of(String role, Map<String, byte[]> classes) {
+        return new GenerationClassLoader(0, role, classes);
     }
 
     int generation() {

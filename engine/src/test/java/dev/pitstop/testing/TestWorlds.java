@@ -4,13 +4,12 @@ import dev.pitstop.api.Agent;
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.api.World;
 import dev.pitstop.events.EventSink;
-import dev.pitstop.sim.DebugDraw;
 import dev.pitstop.sim.PlayerInput;
 import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.sim.ScriptTable;
+import dev.pitstop.sim.FreshWorld;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.world.SlotTable;
-import dev.pitstop.world.WorldState;
 import java.util.Map;
 import org.joml.Vector2fc;
 
@@ -54,13 +53,7 @@ public final class TestWorlds {
 
     /** A headless world with the given behaviours installed as generation 1 and entities spawned. */
     public static Simulation simulation(long seed, Map<String, Behaviour> behaviours, Map<String, Integer> spawns) {
-        WorldState w = new WorldState(60, seed, WorldState.DEFAULT_WIDTH, WorldState.DEFAULT_HEIGHT);
-        w.player.immortal = true;
-        w.slots = SlotTable.EMPTY.withAdded(behaviours.keySet());
-        Simulation sim = new Simulation(w, EventSink.NONE, new DebugDraw(false));
-        sim.install(table(1, behaviours, w.slots));
-        spawns.forEach(sim::spawn);
-        return sim;
+        return FreshWorld.headless(60, seed, behaviours.keySet(), behaviours, spawns, EventSink.NONE);
     }
 
     public static void run(Simulation sim, int ticks) {

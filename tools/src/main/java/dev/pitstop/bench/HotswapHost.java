@@ -1,8 +1,9 @@
 package dev.pitstop.bench;
 
 import dev.pitstop.api.Behaviour;
-import dev.pitstop.bench.scripts.BenchWorld;
-import dev.pitstop.bench.scripts.ByteClassLoader;
+import dev.pitstop.sim.FreshWorld;
+import dev.pitstop.bench.scripts.Behaviours;
+import dev.pitstop.reload.GenerationClassLoader;
 import dev.pitstop.bench.scripts.SourceCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventLog;
@@ -88,16 +89,16 @@ final class HotswapHost implements FixedStepLoop.Ticker {
 
         SourceCompiler compiler = new SourceCompiler();
         Map<String, byte[]> classes = compiler.compile(readSources(scripts));
-        ByteClassLoader loader = new ByteClassLoader("pitstop-hotswap-scripts", classes);
+        ClassLoader loader = GenerationClassLoader.of("hotswap", classes);
         Map<String, Class<?>> loaded = new TreeMap<>();
         for (String name : classes.keySet()) {
             loaded.put(name, loader.loadClass(name));
         }
-        Map<String, Behaviour> behaviours = loader.behaviours(classes.keySet());
+        Map<String, Behaviour> behaviours = Behaviours.of(loader, classes.keySet());
 
         EventLog events = new EventLog();
         events.attachFile(Path.of(opts.get("--events")));
-        Simulation sim = BenchWorld.start(hz, seed, behaviours.keySet(), behaviours, spawn, events);
+        Simulation sim = FreshWorld.headless(hz, seed, behaviours.keySet(), behaviours, spawn, events);
         Instrumentation inst = ByteBuddyAgent.install();
         if (!inst.isRedefineClassesSupported()) {
             throw new IllegalStateException("this JVM cannot redefine classes");

@@ -2,8 +2,9 @@ package dev.pitstop.bench;
 
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.bench.scripts.BenchScripts;
-import dev.pitstop.bench.scripts.BenchWorld;
-import dev.pitstop.bench.scripts.ByteClassLoader;
+import dev.pitstop.sim.FreshWorld;
+import dev.pitstop.bench.scripts.Behaviours;
+import dev.pitstop.reload.GenerationClassLoader;
 import dev.pitstop.bench.scripts.SourceCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
@@ -34,9 +35,9 @@ final class WorldReference {
         String control = scripts.control();
         String path = BenchScripts.relativePath(control);
         Map<String, byte[]> classes = new SourceCompiler().compile(Map.of(path, scripts.source(control)));
-        Map<String, Behaviour> only = new ByteClassLoader("pitstop-bench-reference", classes)
-                .behaviours(classes.keySet());
-        Simulation sim = BenchWorld.start(settings.hz(), settings.seed(), scripts.names(), only,
+        Map<String, Behaviour> only = Behaviours.of(GenerationClassLoader.of("bench-reference", classes),
+                classes.keySet());
+        Simulation sim = FreshWorld.headless(settings.hz(), settings.seed(), scripts.names(), only,
                 scripts.spawnPlan(settings.entities()), EventSink.NONE);
         Map<Long, Recording.BehaviourStats> out = new HashMap<>();
         for (long target : ticks) {

@@ -1,7 +1,8 @@
 package dev.pitstop.bench.jmh;
 
 import dev.pitstop.api.Behaviour;
-import dev.pitstop.bench.scripts.ByteClassLoader;
+import dev.pitstop.bench.scripts.Behaviours;
+import dev.pitstop.reload.GenerationClassLoader;
 import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.sim.ScriptTable;
 import dev.pitstop.world.SlotTable;
@@ -83,8 +84,8 @@ public class DispatchBenchmark {
     }
 
     private static Behaviour loadAsGeneration(int number, byte[] trackerClass) throws ReflectiveOperationException {
-        ByteClassLoader loader = new ByteClassLoader("generation-" + number, Map.of(Tracker.class.getName(), trackerClass));
-        Behaviour b = loader.behaviours(List.of(Tracker.class.getName())).get("Tracker");
+        ClassLoader loader = GenerationClassLoader.of("bench-" + number, Map.of(Tracker.class.getName(), trackerClass));
+        Behaviour b = Behaviours.of(loader, List.of(Tracker.class.getName())).get("Tracker");
         if (b.getClass() == Tracker.class) {
             throw new IllegalStateException("the generation's loader did not load its own copy of Tracker");
         }

@@ -1,5 +1,7 @@
 package dev.pitstop.bench.scripts;
 
+import dev.pitstop.reload.GenerationClassLoader;
+import dev.pitstop.sim.FreshWorld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,9 +24,9 @@ class BenchScriptsTest {
     void everyBehaviourMovesAtItsSpeedSoTheStatsTellWhichCodeRan() throws Exception {
         BenchScripts scripts = BenchScripts.generate(8);
         Map<String, byte[]> classes = new SourceCompiler().compile(scripts.sources());
-        Map<String, Behaviour> behaviours = new ByteClassLoader("test", classes).behaviours(classes.keySet());
+        Map<String, Behaviour> behaviours = Behaviours.of(GenerationClassLoader.of("test", classes), classes.keySet());
         assertEquals(Set.copyOf(scripts.names()), behaviours.keySet());
-        Simulation sim = BenchWorld.start(60, 1, scripts.names(), behaviours, scripts.spawnPlan(400), EventSink.NONE);
+        Simulation sim = FreshWorld.headless(60, 1, scripts.names(), behaviours, scripts.spawnPlan(400), EventSink.NONE);
         for (int i = 0; i < 90; i++) {
             sim.tick(PlayerInput.NONE);
         }
