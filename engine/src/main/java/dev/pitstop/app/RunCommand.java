@@ -20,7 +20,6 @@ import dev.pitstop.sim.Simulation;
 import dev.pitstop.tune.Tuner;
 import dev.pitstop.replay.Recording;
 import dev.pitstop.world.BadFileException;
-import dev.pitstop.world.Checksum;
 import dev.pitstop.world.Snapshot;
 import dev.pitstop.world.Waves;
 import dev.pitstop.world.WorldState;
@@ -144,7 +143,7 @@ final class RunCommand {
             world = FreshWorld.make(options.hz, options.seed, headless);
         }
 
-        ReloadSettings settings = reloadSettings(home);
+        ReloadSettings settings = RunSteps.reloadSettings(options, home);
         if (!Files.isDirectory(settings.folder())) {
             throw new UsageError((settings.kind() == ScriptFolder.Kind.SOURCES ? "--scripts " : "--script-classes ")
                     + settings.folder() + " is not a folder");
@@ -303,7 +302,7 @@ final class RunCommand {
                 events.emit(Event.of("warning", world.tick).with("message", "--trust-scripts: no sandbox and no work "
                         + "budget; a script can now freeze or crash the game and reach outside it"));
             }
-            for (String w : debugWarnings(options.debugAddress)) {
+            for (String w : RunSteps.debugWarnings(options.debugAddress)) {
                 events.emit(Event.of("warning", world.tick).with("message", w));
             }
             StdinReader.start(console.in(), engine::submit);
@@ -313,7 +312,8 @@ final class RunCommand {
             } else {
                 engine.runHeadless(Clock.system(), options.unthrottled);
             }
-            exit = Math.max(exit, shutDown(engine, reload, events, session.status(), session.reporter()));
+            exit = Math.max(exit, RunSteps.shutDown(options, console, recordedScripts, engine, reload, events,
+                    session.status(), session.reporter()));
         } finally {
             engine.releaseGameThread();
             if (window != null) {
@@ -327,57 +327,6 @@ final class RunCommand {
         } catch (IllegalStateException shuttingDown) {
             // SIGTERM: the JVM is exiting already; the hook has been released above.
         }
-        return exit;
-    }
-
-    /** What a person should know about the debugger port: who can reach it, or that there is none. */
-    private static List<String> debugWarnings(DebugAddress debug) {
-        List<String> warnings = new ArrayList<>();
-        if (debug == null) {
-            return warnings;
-        }
-        String exposed = debug.exposureWarning();
-        if (exposed != null) {
-            warnings.add(exposed);
-        }
-        if (!DebugAddress.agentLoaded()) {
-            warnings.add("--debug " + debug.jdwp() + ": this JVM was started without the debugger agent, so no port is "
-                    + "open (./pitstop starts it with one)");
-        }
-        return warnings;
-    }
-
-    private int shutDown(Engine engine, ReloadCoordinator reload, EventLog events, StatusLine status,
-            ConsoleReporter reporter) {
-        int exit = 0;
-        reload.close();
-        engine.emitFinalStats();
-        WorldState w = engine.sim().world();
-        if (options.snapshot != null) {
-            try {
-                Snapshot.write(options.snapshot, w);
-            } catch (IOException e) {
-                events.emit(Event.of("error", w.tick).with("message",
-                        "cannot write snapshot " + options.snapshot + ": " + e.getMessage()));
-                exit = 1;
-            }
-        }
-        if (options.record != null && engine.finishedRecorder() != null) {
-            try {
-                engine.finishedRecorder().finish(recordedScripts).write(options.record);
-            } catch (IOException e) {
-                events.emit(Event.of("error", w.tick).with("message",
-                        "cannot write recording " + options.record + ": " + e.getMessage()));
-                exit = 1;
-            }
-        }
-        if (options.replay != null) {
-            this.console.out().println("final checksum " + Checksum.hex(Checksum.of(w)) + " at tick " + w.tick);
-        }
-        events.emit(Event.of("stop", w.tick));
-        events.close();
-        status.finish();
-        reporter.flush();
         return exit;
     }
 
@@ -398,19 +347,4 @@ final class RunCommand {
         return tuner;
     }
 
-    private ReloadSettings reloadSettings(Path home) {
-        Path folder;
-        ScriptFolder.Kind kind;
-        if (options.scriptClasses != null) {
-            folder = options.scriptClasses;
-            kind = ScriptFolder.Kind.CLASSES;
-        } else {
-            folder = options.scripts != null ? options.scripts : home.resolve(RunOptions.DEFAULT_SCRIPTS);
-            kind = ScriptFolder.Kind.SOURCES;
-        }
-        ReloadSettings.Watch watch = ReloadSettings.Watch.valueOf(options.watch.toUpperCase(java.util.Locale.ROOT));
-        long every = options.reloadEverySeconds == null ? 0 : Math.max(1, Math.round(options.reloadEverySeconds * 1000));
-        return new ReloadSettings(folder.toAbsolutePath().normalize(), kind, watch, options.quietMillis, every,
-                options.safety());
-    }
 }
