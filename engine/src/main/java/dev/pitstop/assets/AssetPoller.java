@@ -1,5 +1,6 @@
 package dev.pitstop.assets;
 
+import dev.pitstop.files.PollingThread;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,41 +15,22 @@ public final class AssetPoller implements AutoCloseable {
     public static final long INTERVAL_MILLIS = 100;
 
     private final List<WatchedFile> files = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private Thread thread;
+    private final PollingThread thread = new PollingThread("pitstop-assets", INTERVAL_MILLIS, () -> {
+        for (WatchedFile f : files) {
+            f.poll();
+        }
+    });
 
     public void watch(WatchedFile file) {
         files.add(file);
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "pitstop-assets");
-        thread.setDaemon(true);
+    public void start() {
         thread.start();
     }
 
-    private void run() {
-        while (running) {
-            for (WatchedFile f : files) {
-                f.poll();
-            }
-            try {
-                Thread.sleep(INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     @Override
-    public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+    public void close() {
+        thread.close();
     }
 }

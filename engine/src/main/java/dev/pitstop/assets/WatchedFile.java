@@ -1,10 +1,10 @@
 package dev.pitstop.assets;
 
+import dev.pitstop.files.FileStamp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -71,7 +71,6 @@ public final class WatchedFile {
     }
 
     private static String stampOf(Path p) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        return a.size() + ":" + a.lastModifiedTime().toInstant();
+        return FileStamp.of(p);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pitstop.reload;
 
+import dev.pitstop.files.FileStamp;
+import dev.pitstop.files.PollingThread;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -23,45 +25,30 @@ final class PollingWatcher implements ChangeWatcher {
 
     private final Path root;
     private final Runnable onChange;
-    private final long intervalMillis;
-    private volatile boolean running;
-    private Thread thread;
+    private final PollingThread thread;
+    private Map<String, String> last;
 
     PollingWatcher(Path root, Runnable onChange, long intervalMillis) {
-        if (intervalMillis <= 0) {
-            throw new IllegalArgumentException("intervalMillis must be positive, was " + intervalMillis);
-        }
         this.root = root;
         this.onChange = onChange;
-        this.intervalMillis = intervalMillis;
+        this.thread = new PollingThread("pitstop-poller", intervalMillis, this::look);
     }
 
     @Override
     public void start() {
-        Map<String, String> first = scan();
-        running = true;
-        thread = new Thread(() -> loop(first), "pitstop-poller");
-        thread.setDaemon(true);
+        last = scan();
         thread.start();
     }
 
-    private void loop(Map<String, String> previous) {
-        Map<String, String> last = previous;
-        while (running) {
-            try {
-                Thread.sleep(intervalMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Map<String, String> now = scan();
-            if (!Objects.equals(now, last)) {
-                last = now;
-                onChange.run();
-            }
+    private void look() {
+        Map<String, String> now = scan();
+        if (!Objects.equals(now, last)) {
+            last = now;
+            onChange.run();
         }
     }
 
-    /** path → "size:mtime" of every regular file below the root. */
+    /** path → stamp of every regular file below the root. */
     private Map<String, String> scan() {
         Map<String, String> seen = new HashMap<>();
         try {
@@ -69,8 +56,7 @@ final class PollingWatcher implements ChangeWatcher {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
-                            seen.put(file.toString(), a.size() + ":" + a.lastModifiedTime().toMillis() + ":"
-                                    + a.lastModifiedTime().toInstant().getNano());
+                            seen.put(file.toString(), FileStamp.of(a));
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -87,9 +73,6 @@ final class PollingWatcher implements ChangeWatcher {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        thread.close();
     }
 }
