@@ -30,9 +30,9 @@ public final class TunerPanel {
 
     private final Tuner tuner;
     private final TunablesView view;
-    private Tuner.Snapshot shown;
+    private TunerSnapshot shown;
     /** Parallel to the view's rows: the item of each, null for a group's title. */
-    private List<Tuner.Item> rowItems = List.of();
+    private List<TunerSnapshot.Item> rowItems = List.of();
     private String selected;
     private Target target;
     private long lastSentNanos;
@@ -143,7 +143,7 @@ public final class TunerPanel {
     }
 
     private void nudge(int direction, boolean finer, boolean coarser, long nanos) {
-        Tuner.Item item = selectedItem();
+        TunerSnapshot.Item item = selectedItem();
         if (item == null) {
             return;
         }
@@ -163,7 +163,7 @@ public final class TunerPanel {
         if (row < 0 || row >= rowItems.size() || rowItems.get(row) == null) {
             return;
         }
-        Tuner.Item item = rowItems.get(row);
+        TunerSnapshot.Item item = rowItems.get(row);
         Tunable t = item.tunable();
         boolean already = t.qualifiedName().equals(selected);
         selected = t.qualifiedName();
@@ -196,7 +196,7 @@ public final class TunerPanel {
     }
 
     private void commitTyped(long nanos) {
-        Tuner.Item item = selectedItem();
+        TunerSnapshot.Item item = selectedItem();
         if (item == null) {
             typed = null;
             return;
@@ -242,7 +242,7 @@ public final class TunerPanel {
 
     /** Once a frame: writes a coalesced value whose time has come and brings the rows up to date. */
     public void frame(long nanos) {
-        Tuner.Snapshot now = tuner.snapshot();
+        TunerSnapshot now = tuner.snapshot();
         if (now != shown) {
             shown = now;
             stale = true;
@@ -261,25 +261,25 @@ public final class TunerPanel {
     }
 
     private void rebuild() {
-        Map<String, List<Tuner.Item>> behaviours = new LinkedHashMap<>();
-        Map<String, List<Tuner.Item>> helpers = new LinkedHashMap<>();
-        for (Tuner.Item item : shown.items()) {
+        Map<String, List<TunerSnapshot.Item>> behaviours = new LinkedHashMap<>();
+        Map<String, List<TunerSnapshot.Item>> helpers = new LinkedHashMap<>();
+        for (TunerSnapshot.Item item : shown.items()) {
             String name = item.name();
             String field = item.tunable().name().substring(item.tunable().owner().length() + 1);
             String group = name.substring(0, name.length() - field.length() - 1);
             (item.behaviour() ? behaviours : helpers).computeIfAbsent(group, g -> new ArrayList<>()).add(item);
         }
         List<TunablesView.Row> rows = new ArrayList<>();
-        List<Tuner.Item> items = new ArrayList<>();
+        List<TunerSnapshot.Item> items = new ArrayList<>();
         int selectedRow = -1;
         int firstItemRow = -1;
-        for (Map<String, List<Tuner.Item>> kind : List.of(behaviours, helpers)) {
+        for (Map<String, List<TunerSnapshot.Item>> kind : List.of(behaviours, helpers)) {
             List<String> groups = new ArrayList<>(kind.keySet());
             groups.sort(null);
             for (String group : groups) {
                 rows.add(TunablesView.Row.header(group, kind == behaviours ? "behaviour" : "helper"));
                 items.add(null);
-                for (Tuner.Item item : kind.get(group)) {
+                for (TunerSnapshot.Item item : kind.get(group)) {
                     if (firstItemRow < 0) {
                         firstItemRow = rows.size();
                     }
@@ -299,14 +299,14 @@ public final class TunerPanel {
         view.rows = List.copyOf(rows);
         view.selected = selectedRow;
         view.editing = typed;
-        Tuner.Item chosen = selectedItem();
+        TunerSnapshot.Item chosen = selectedItem();
         view.message = note != null ? note
                 : chosen != null && chosen.rejected() != null && chosen.building() != null ? chosen.rejected()
                 : shown.message() != null ? shown.message()
                 : shown.items().isEmpty() ? "the live scripts have no constant written as one literal" : null;
     }
 
-    private TunablesView.Row row(Tuner.Item item) {
+    private TunablesView.Row row(TunerSnapshot.Item item) {
         Tunable t = item.tunable();
         String field = t.name().substring(t.owner().length() + 1);
         String next = null;
@@ -335,13 +335,13 @@ public final class TunerPanel {
         return view.selected;
     }
 
-    private Tuner.Item selectedItem() {
+    private TunerSnapshot.Item selectedItem() {
         int row = selectedRow();
         return row >= 0 && row < rowItems.size() ? rowItems.get(row) : null;
     }
 
     /** The value the panel shows for {@code item}: the one being set, else the one building, else the live one. */
-    private BigDecimal currentNumber(Tuner.Item item) {
+    private BigDecimal currentNumber(TunerSnapshot.Item item) {
         Tunable t = item.tunable();
         String text = target != null && target.tunable.qualifiedName().equals(t.qualifiedName()) ? target.input
                 : item.building();
@@ -358,7 +358,7 @@ public final class TunerPanel {
         return t.number();
     }
 
-    private boolean currentBoolean(Tuner.Item item) {
+    private boolean currentBoolean(TunerSnapshot.Item item) {
         Tunable t = item.tunable();
         String text = target != null && target.tunable.qualifiedName().equals(t.qualifiedName()) ? target.input
                 : item.building() != null ? item.building() : t.text();
