@@ -24,6 +24,11 @@ final class Rejection extends Exception {
         this(reason, List.of(diagnostic));
     }
 
+    /** A {@code verify} rejection: something about {@code file} (at {@code line}, 0 if unknown) the checks refuse. */
+    static Rejection verify(String file, long line, String message) {
+        return new Rejection("verify", new Diagnostic(file, line, 0, message));
+    }
+
     String reason() {
         return reason;
     }

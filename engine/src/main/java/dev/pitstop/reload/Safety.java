@@ -34,6 +34,11 @@ public record Safety(boolean trusted, long budgetUnits, int shadowTicks) {
         return dev.pitstop.guard.Costs.mul(budgetUnits, INITIALIZER_BUDGETS);
     }
 
+    /** The work one behaviour update may do, as its generation's table counts it: none is counted when trusted. */
+    public long updateBudgetUnits() {
+        return trusted ? dev.pitstop.sim.ScriptTable.UNLIMITED : budgetUnits;
+    }
+
     public Safety {
         if (budgetUnits <= 0) {
             throw new IllegalArgumentException("budgetUnits must be positive, was " + budgetUnits);
