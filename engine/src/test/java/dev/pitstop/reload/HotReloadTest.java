@@ -105,6 +105,27 @@ class HotReloadTest {
     }
 
     @Test
+    void aHelperMethodChangeReachesItsUsersAndOnlyThem() throws Exception {
+        Scripts.write(dir, "t/Pace.java", "package t;\npublic final class Pace {\n    public static float of(int n) {\n"
+                + "        return 3f;\n    }\n}\n");
+        Scripts.write(dir, "t/A.java", Scripts.mover("A", "Pace.of(1)").replace("static final float SPEED = Pace.of(1);",
+                "static float speed() {\n        return Pace.of(1);\n    }").replace("setVelocity(SPEED,", "setVelocity(speed(),"));
+        Scripts.write(dir, "t/C.java", Scripts.mover("C", "1f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "A=3", "--spawn", "C=3",
+                "--stats-every", "5")) {
+            awaitSpeed(e, 0, "A", 3);
+            int m = e.mark();
+            Scripts.write(dir, "t/Pace.java", "package t;\npublic final class Pace {\n    public static float of(int n) {\n"
+                    + "        return 7f;\n    }\n}\n");
+            Event swap = e.await(m, "swap");
+            assertEquals(List.of("A"), swap.get("changed"), "A calls the helper's method: its code changed with it");
+            Event stats = e.awaitStats(m, swap.tick());
+            assertEquals(7.0, meanSpeed(stats, "A"), 1e-4, "the new method runs, not the kept instance's old one");
+            assertEquals(1.0, meanSpeed(stats, "C"), 1e-4);
+        }
+    }
+
+    @Test
     void aDeletedBehaviourOrphansItsEntitiesUntilItComesBack() throws Exception {
         Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "4f"));
         Path other = Scripts.write(dir, "t/Other.java", Scripts.mover("Other", "2f"));

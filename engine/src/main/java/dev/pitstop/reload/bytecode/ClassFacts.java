@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
@@ -49,6 +51,19 @@ public record ClassFacts(String name, String superName, List<String> interfaces,
             @Override
             public void visitSource(String file, String debug) {
                 source[0] = file;
+            }
+
+            // Visitors, not null: the remapper sees what a visitor is given, so without one it would
+            // never read the code, and a class a method calls would be missing from the references.
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) { };
+            }
+
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                return new FieldVisitor(Opcodes.ASM9) { };
             }
         };
         try {
