@@ -2,6 +2,7 @@ package dev.pitstop.reload;
 
 import dev.pitstop.compile.Compilation;
 import dev.pitstop.compile.CompileServer;
+import dev.pitstop.compile.ScriptCompiler;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -111,6 +112,11 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:-UsePerfData");
+        // Our own child JVM: opening javac's internals to its classes lets it keep one javac context
+        // between compiles (ReusedContext), instead of reading the JDK's classes again at every save.
+        for (String p : ScriptCompiler.JAVAC_INTERNALS) {
+            cmd.add("--add-exports=jdk.compiler/" + p + "=ALL-UNNAMED");
+        }
         cmd.add("-cp");
         cmd.add(locationOf(CompileServer.class).toString());
         cmd.add(CompileServer.class.getName());
