@@ -239,9 +239,36 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * Warms this JVM's half of the path (scan, instrumentation, loading, shadow run) on throwaway
+     * builds of generation 1, while the compile process warms javac, so that the first save is
+     * as fast as the later ones ({@link PathWarmUp}); says how it went in a {@code warmed} event.
+     */
+    private void warmPath() {
+        if (compiler == null || compiler.lastResult() == null) {
+            return;
+        }
+        PathWarmUp.Result r = PathWarmUp.run(builder, compiler.lastResult(), compiler.lastSources(), () -> worldSlots,
+                this::copyOfWorld, settings.safety().shadowTicks(), this::reloadWaiting);
+        events.emit(Event.of("warmed", tick.getAsLong()).with("rounds", r.rounds())
+                .with("firstMs", Math.round(r.firstMs() * 1000) / 1000.0).with("lastMs", Math.round(r.lastMs() * 1000) / 1000.0)
+                .with("ms", Math.round(r.totalMs() * 1000) / 1000.0));
+    }
+
+    /** Whether a real reload waits to be built (a file changed, or one was asked for). Any thread. */
+    private boolean reloadWaiting() {
+        lock.lock();
+        try {
+            return closed || manualRequested || firstChangeNanos >= 0 || rebuildSince >= 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void run() {
         try {
             warmUp();
+            warmPath();
         } catch (RuntimeException | LinkageError e) {
             // A warm-up that fails costs nothing but speed.
         }
