@@ -33,11 +33,20 @@ final class PathWarmUp {
     static final int NUMBER = 0;
     static final int MAX_ROUNDS = 30;
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(4);
+    /**
+     * Shadow ticks of a warm-up round: enough to bring the tick's code for new classes to the JIT,
+     * few enough that a save arriving meanwhile waits little for the round to end.
+     */
+    static final int SHADOW_TICKS = 10;
     /** Rounds without a new best after which it stops. */
     private static final int PATIENCE = 3;
 
-    /** How the warm-up went: rounds run, the first and the last round's time and the total, in ms. */
-    record Result(int rounds, double firstMs, double lastMs, double totalMs) { }
+    /**
+     * How the warm-up went: rounds run, the first and the last round's time, the last round's
+     * scan and instrumentation, loading and shadow run, and the total, in ms.
+     */
+    record Result(int rounds, double firstMs, double lastMs, double checkMs, double loadMs, double shadowMs,
+            double totalMs) { }
 
     private PathWarmUp() {
     }
@@ -55,24 +64,36 @@ final class PathWarmUp {
         List<Double> rounds = new ArrayList<>();
         long start = System.nanoTime();
         double best = Double.MAX_VALUE;
+        double[] steps = {0, 0, 0};
+        WorldState world = null; // one copy from the game thread, copied again for each round
         int sinceBest = 0;
         while (rounds.size() < MAX_ROUNDS && sinceBest < PATIENCE && System.nanoTime() - start < MAX_NANOS
                 && !stop.getAsBoolean()) {
             long t0 = System.nanoTime();
+            long t1 = t0;
+            long t2 = t0;
+            long t3 = t0;
             try {
                 GenerationBuilder.Checked checked = builder.check(compiled.classes(), compiled.sourceOf(), lines);
-                if (runScripts) {
+                t1 = t2 = t3 = System.nanoTime();
+                if (runScripts && !stop.getAsBoolean()) {
                     Generation g = builder.load(NUMBER, checked, files.fileHashes(), Set.of(), slots.get(), null)
                             .generation();
-                    WorldState world = shadowTicks > 0 ? copy.get() : null;
-                    if (world != null) {
-                        ShadowRun.run(g.table(), world, shadowTicks);
+                    t2 = t3 = System.nanoTime();
+                    if (world == null && shadowTicks > 0 && !stop.getAsBoolean()) {
+                        world = copy.get();
                     }
+                    if (world != null) {
+                        ShadowRun.run(g.table(), world.copy(), Math.min(shadowTicks, SHADOW_TICKS));
+                    }
+                    t3 = System.nanoTime();
                 }
             } catch (Rejection | RuntimeException | LinkageError e) {
                 break; // generation 1 passed all of this; whatever went wrong costs speed only
             }
-            double ms = (System.nanoTime() - t0) / 1e6;
+            double ms = (t3 - t0) / 1e6;
+            pause(t3 - t0, stop);
+            steps = new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
             rounds.add(ms);
             if (ms < best * 0.95) {
                 best = ms;
@@ -82,8 +103,25 @@ final class PathWarmUp {
             }
         }
         double total = (System.nanoTime() - start) / 1e6;
-        return rounds.isEmpty() ? new Result(0, 0, 0, total)
-                : new Result(rounds.size(), rounds.get(0), rounds.get(rounds.size() - 1), total);
+        return rounds.isEmpty() ? new Result(0, 0, 0, 0, 0, 0, total)
+                : new Result(rounds.size(), rounds.get(0), rounds.get(rounds.size() - 1), steps[0], steps[1], steps[2],
+                        total);
+    }
+
+    /**
+     * Rests as long as the round took (its thread busy half the time at most), so that the game
+     * thread, the JIT's threads and the compile process find a core free while the JVM is young.
+     * Cut short when a real reload waits.
+     */
+    private static void pause(long roundNanos, BooleanSupplier stop) {
+        long until = System.nanoTime() + roundNanos;
+        try {
+            while (!stop.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(Math.max(1, Math.min(5, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean debuggerAgentLoaded() {

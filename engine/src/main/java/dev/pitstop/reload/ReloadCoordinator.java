@@ -245,14 +245,18 @@ public final class ReloadCoordinator implements AutoCloseable {
      * as fast as the later ones ({@link PathWarmUp}); says how it went in a {@code warmed} event.
      */
     private void warmPath() {
-        if (compiler == null || compiler.lastResult() == null) {
-            return;
+        if (compiler == null || compiler.lastResult() == null || "0".equals(System.getenv("PITSTOP_WARM_PATH"))) {
+            return; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
         }
         PathWarmUp.Result r = PathWarmUp.run(builder, compiler.lastResult(), compiler.lastSources(), () -> worldSlots,
                 this::copyOfWorld, settings.safety().shadowTicks(), this::reloadWaiting);
-        events.emit(Event.of("warmed", tick.getAsLong()).with("rounds", r.rounds())
-                .with("firstMs", Math.round(r.firstMs() * 1000) / 1000.0).with("lastMs", Math.round(r.lastMs() * 1000) / 1000.0)
-                .with("ms", Math.round(r.totalMs() * 1000) / 1000.0));
+        events.emit(Event.of("warmed", tick.getAsLong()).with("rounds", r.rounds()).with("firstMs", round(r.firstMs()))
+                .with("lastMs", round(r.lastMs())).with("checkMs", round(r.checkMs())).with("loadMs", round(r.loadMs()))
+                .with("shadowMs", round(r.shadowMs())).with("ms", round(r.totalMs())));
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
     }
 
     /** Whether a real reload waits to be built (a file changed, or one was asked for). Any thread. */

@@ -85,6 +85,20 @@ final class Outcome {
         return edits.isEmpty() || edits.get(0).pace() != Recording.Pace.PERSON ? null : edits.get(0);
     }
 
+    /** The ticks of the first game from its start to its {@code warmed} event (empty if it sent none), in ms. */
+    double[] warmUpTicksMillis() {
+        if (Double.isNaN(recording.warmedEpochMillis)) {
+            return new double[0];
+        }
+        return recording.ticks.stream().filter(t -> t.process() == 1 && t.endEpochMillis() >= recording.startEpochMillis
+                && t.startEpochMillis() <= recording.warmedEpochMillis).mapToDouble(Recording.Tick::tickMillis).toArray();
+    }
+
+    /** How long after the start the reload path said it was warm, in ms (NaN if it never did). */
+    double warmUpMillis() {
+        return recording.warmedEpochMillis - recording.startEpochMillis;
+    }
+
     /** The slowest tick of any swap or of the ticks after one (the worst a swap cost a frame), in ms. */
     double worstSwapOrTailMillis() {
         double worst = Double.NaN;

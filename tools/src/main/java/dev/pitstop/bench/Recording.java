@@ -73,6 +73,9 @@ final class Recording {
     int processes;
     /** Whether the strategy's pause falls between ticks, so that it adds to the swap tick's time. */
     boolean pauseBetweenTicks;
+    /** When the first game started, and when it said its reload path was warm ({@code warmed}; NaN if it never did). */
+    double startEpochMillis = Double.NaN;
+    double warmedEpochMillis = Double.NaN;
     /** Ticks at the start of the run left out of the steady state: the first JVM's JIT warm-up. */
     long warmupTicks;
 
@@ -82,7 +85,17 @@ final class Recording {
 
     void accept(LoggedEvent e) {
         switch (e.type()) {
-            case "start" -> processes++;
+            case "start" -> {
+                processes++;
+                if (processes == 1) {
+                    startEpochMillis = e.epochMillis();
+                }
+            }
+            case "warmed" -> {
+                if (processes == 1 && Double.isNaN(warmedEpochMillis)) {
+                    warmedEpochMillis = e.epochMillis();
+                }
+            }
             case "tick" -> {
                 tickIndex.putIfAbsent(e.tick(), ticks.size());
                 ticks.add(new Tick(e.tick(), processes, (int) e.longField("generation"), e.longField("tickNanos"),

@@ -151,6 +151,15 @@ final class ReportMarkdown {
             }
             md.append('\n');
             double steadyP99 = Distribution.of(gen.ticksMillis(Outcome.Phase.STEADY)).percentile(99);
+            Distribution warming = Distribution.of(gen.warmUpTicksMillis());
+            if (warming.count() > 0) {
+                md.append("- ").append(mark(warming.percentile(99) <= steadyP99))
+                        .append(" the warm-up of the reload path costs the game no frame: it took ")
+                        .append(num(gen.warmUpMillis())).append(" ms from the start event; its ").append(warming.count())
+                        .append(" ticks p99 ").append(num(warming.percentile(99))).append(" ms (max ")
+                        .append(num(warming.max())).append(") against the steady p99 ").append(num(steadyP99))
+                        .append(" ms\n");
+            }
             double worst = gen.worstSwapOrTailMillis();
             md.append("- ").append(mark(worst <= steadyP99)).append(" no swap tick, nor any of the ticks after one, "
                     + "slower than the steady p99: the worst was ").append(num(worst)).append(" ms, the steady p99 ")

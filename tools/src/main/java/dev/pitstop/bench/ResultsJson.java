@@ -46,6 +46,11 @@ final class ResultsJson {
             tail(s.putObject("quickEditToLiveMs"), Distribution.of(o.editValues(Recording.Pace.QUICK,
                     Outcome.EditResult::editToLiveMillis)));
             number(s, "worstSwapOrTailTickMs", o.worstSwapOrTailMillis());
+            Distribution warming = Distribution.of(o.warmUpTicksMillis());
+            ObjectNode w = s.putObject("warmUp");
+            number(w, "ms", o.warmUpMillis());
+            number(w, "tickP99Ms", warming.percentile(99));
+            number(w, "tickMaxMs", warming.max());
             ObjectNode phases = s.putObject("reloadPhaseP50Ms");
             for (String p : Recording.RELOAD_PHASES) {
                 number(phases, p, Distribution.of(o.editValues(e -> e.phase(p))).percentile(50));

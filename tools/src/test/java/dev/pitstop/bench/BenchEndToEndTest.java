@@ -65,7 +65,8 @@ class BenchEndToEndTest {
         assertEquals(Set.of(strategy), names(results.path("strategies")));
         JsonNode s = results.path("strategies").path(strategy);
         assertEquals(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs", "steadyTickMs", "firstSaveMs",
-                "firstSavesMs", "quickEditToLiveMs", "worstSwapOrTailTickMs", "reloadPhaseP50Ms", "stateKept"), names(s));
+                "firstSavesMs", "quickEditToLiveMs", "worstSwapOrTailTickMs", "warmUp", "reloadPhaseP50Ms", "stateKept"),
+                names(s));
         assertEquals(4, s.path("edits").asInt());
         assertTrue(s.path("firstSaveMs").isNumber());
         assertEquals(2, s.path("firstSavesMs").path("count").asInt());
@@ -74,6 +75,8 @@ class BenchEndToEndTest {
                 List.copyOf(namesInOrder(s.path("reloadPhaseP50Ms"))));
         assertEquals(strategy.equals("generation"), s.path("reloadPhaseP50Ms").path("compiled").isNumber(),
                 "only the engine reports reload phases");
+        assertEquals(strategy.equals("generation"), s.path("warmUp").path("ms").isNumber(),
+                "only the engine warms its reload path and says when it is done");
         for (String field : List.of("editToLiveMs", "pauseMicros", "swapTickMs", "quickEditToLiveMs")) {
             assertEquals(Set.of("p50", "p99", "max"), names(s.path(field)), field);
             for (String p : List.of("p50", "p99", "max")) {
