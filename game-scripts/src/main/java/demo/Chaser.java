@@ -2,11 +2,13 @@ package demo;
 
 import dev.pitstop.api.Agent;
 import dev.pitstop.api.Behaviour;
+import dev.pitstop.api.Range;
 import dev.pitstop.api.World;
 
 /** Runs straight at the player, a little faster the longer it has been chasing. */
 public class Chaser implements Behaviour {
 
+    @Range(min = 0, max = 300)
     static final float SPEED = 90f;
     static final float SPEED_GAIN_PER_SECOND = 2f;
     static final float MAX_SPEED = 150f;

@@ -2,12 +2,14 @@ package demo;
 
 import dev.pitstop.api.Agent;
 import dev.pitstop.api.Behaviour;
+import dev.pitstop.api.Range;
 import dev.pitstop.api.World;
 import org.joml.Vector2fc;
 
 /** Circles the player at a fixed radius, strafing, and fires now and then. */
 public class Orbiter implements Behaviour {
 
+    @Range(min = 60, max = 360)
     static final float RADIUS = 180f;
     static final float SPEED = 120f;
     static final float FIRE_CHANCE_PER_TICK = 0.02f;

@@ -2,7 +2,8 @@ package dev.pitstop.api;
 
 /**
  * The entity a behaviour drives, handed to {@link Behaviour#update} on the game thread. Valid only
- * during that call.
+ * during that call: one kept and used later (for another entity, in a later tick, from another
+ * thread) changes nothing, and the update that used it faults.
  */
 public interface Agent extends Body {
 

@@ -2,7 +2,8 @@ package dev.pitstop.api;
 
 /**
  * Per-entity storage that the engine owns and that survives every reload, snapshot and replay.
- * Called on the game thread during {@link Behaviour#update}.
+ * Called on the game thread during {@link Behaviour#update}; like the {@link Agent} it comes from,
+ * valid only during that call (keep the values, not the {@code Memory}).
  *
  * <p>A key holds one value: reading it with the other type's getter returns the fallback. Writes
  * take effect when the update returns normally; an update that throws leaves memory unchanged.

@@ -5,7 +5,8 @@ import org.joml.Vector2fc;
 
 /**
  * What a behaviour sees of the world, handed to {@link Behaviour#update} on the game thread. Valid
- * only during that call.
+ * only during that call: one kept and used later changes nothing, and the update that used it
+ * faults.
  */
 public interface World {
 
@@ -30,7 +31,7 @@ public interface World {
     /**
      * Visits the other entities within {@code radius} of {@code self}'s position (self excluded),
      * at most {@value #MAX_NEIGHBOURS} of them, so that a crowd cannot make a tick quadratic. The
-     * bodies handed to {@code visitor} are read-only views.
+     * bodies handed to {@code visitor} are read-only views, valid for the rest of this update.
      */
     void forEachNeighbour(Body self, float radius, Consumer<Body> visitor);
 

@@ -15,6 +15,7 @@ import dev.pitstop.replay.Recorder;
 import dev.pitstop.sim.PlayerInput;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.sim.StatsReport;
+import dev.pitstop.tune.Tuner;
 import dev.pitstop.world.WorldState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ final class Engine implements FixedStepLoop.Ticker {
     private Runnable frameHook = () -> { };
     private long lastStatusNanos;
     private boolean tickEvents;
+    private Tuner tuner;
+    private volatile Runnable wakeGameThread = () -> { };
+    private Runnable panelCommand;
 
     Engine(Simulation sim, ReloadCoordinator reload, EventLog events, StatusLine status, Long tickLimit,
             int statsEvery) {
@@ -120,18 +124,31 @@ final class Engine implements FixedStepLoop.Ticker {
         tickEvents = on;
     }
 
+    /** The tunables of the live scripts: it hears of every generation that goes live from here on. */
+    void useTuner(Tuner t) {
+        tuner = t;
+        generations.onLive(t::wentLive);
+    }
+
+    /** The tuner of the live scripts' constants. */
+    Tuner tuner() {
+        return tuner;
+    }
+
+    /** What stdin {@code panel} does: the window's F3 (none headless). */
+    void onPanelCommand(Runnable toggle) {
+        panelCommand = toggle;
+    }
+
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
         generations.installFirst(g);
     }
 
-    /** Queues a command line for the game thread. Any thread. */
+    /** Queues a command line for the game thread, and wakes it if it sleeps until its next tick. Any thread. */
     void submit(String line) {
         commands.add(line);
-    }
-
-    Queue<String> commandQueue() {
-        return commands;
+        wakeGameThread.run();
     }
 
     /** Asks the loop to stop after the current tick. Any thread. */
@@ -224,6 +241,19 @@ final class Engine implements FixedStepLoop.Ticker {
             }
             case "generation" -> generations.switchTo(arg);
             case "input" -> inputCommand(arg);
+            case "tunables" -> {
+                if (tuner != null) {
+                    tuner.list();
+                }
+            }
+            case "tune" -> tuneCommand(arg);
+            case "panel" -> {
+                if (panelCommand != null) {
+                    panelCommand.run();
+                } else {
+                    error("panel: the tunables panel (F3) needs a window");
+                }
+            }
             default -> unknown(line, tick);
         }
     }
@@ -271,6 +301,23 @@ final class Engine implements FixedStepLoop.Ticker {
         }
     }
 
+    /** {@code tune NAME VALUE}, {@code tune undo}, {@code tune redo}: the tuner does the work off this thread. */
+    private void tuneCommand(String arg) {
+        if (tuner == null) {
+            return;
+        }
+        String[] p = arg.split("\\s+", 2);
+        if (arg.equals("undo")) {
+            tuner.undo();
+        } else if (arg.equals("redo")) {
+            tuner.redo();
+        } else if (p.length == 2) {
+            tuner.tune(p[0], p[1]);
+        } else {
+            error("tune: expected NAME VALUE (e.g. tune Chaser.SPEED 120), tune undo or tune redo");
+        }
+    }
+
     /** The recording to write at stop: the running one, or the one a loop cut short. */
     Recorder finishedRecorder() {
         return recorder != null ? recorder : frozenRecording;
@@ -295,7 +342,8 @@ final class Engine implements FixedStepLoop.Ticker {
 
     private void unknown(String line, long tick) {
         error("unknown command '" + line + "'; commands: reload, rollback, stats, pause, resume, step, quit, "
-                + "spawn NAME=COUNT, loop-start, loop-end, loop-off, generation N, input MX MY AX AY FIRE");
+                + "spawn NAME=COUNT, loop-start, loop-end, loop-off, generation N, input MX MY AX AY FIRE, tunables, "
+                + "tune NAME VALUE, tune undo, tune redo, panel");
     }
 
     private void error(String message) {
@@ -331,8 +379,10 @@ final class Engine implements FixedStepLoop.Ticker {
     /** Runs headless until stopped: in real time, or as fast as it can with {@code unthrottled}. */
     void runHeadless(Clock clock, boolean unthrottled) {
         Thread game = Thread.currentThread();
-        // The reload thread wakes the sleeping game thread when it wants it between two ticks.
-        reload.setWakeGameThread(() -> java.util.concurrent.locks.LockSupport.unpark(game));
+        // The reload thread wakes the sleeping game thread when it wants it between two ticks, and a
+        // command line does too, rather than waiting up to a tick (a tune goes live sooner).
+        wakeGameThread = () -> java.util.concurrent.locks.LockSupport.unpark(game);
+        reload.setWakeGameThread(wakeGameThread);
         while (!stopRequested()) {
             frameStart();
             if (stopRequested()) {
@@ -355,6 +405,9 @@ final class Engine implements FixedStepLoop.Ticker {
     void releaseGameThread() {
         dev.pitstop.guard.WorkBudget.releaseFastPath();
         generations.close();
+        if (tuner != null) {
+            tuner.close();
+        }
     }
 
     /** The closing stats event, then {@code stop}. */

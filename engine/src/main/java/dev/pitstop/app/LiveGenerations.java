@@ -37,6 +37,7 @@ final class LiveGenerations {
     private long liveTicks;
     private boolean rollbackArmed;
     private int overrunTicks;
+    private java.util.function.Consumer<Generation> wentLive = g -> { };
 
     LiveGenerations(Simulation sim, ReloadCoordinator reload, EventSink events) {
         this.sim = sim;
@@ -44,9 +45,15 @@ final class LiveGenerations {
         this.events = events;
     }
 
+    /** {@code listener} hears of every generation that goes live (null: no scripts run), on the game thread. */
+    void onLive(java.util.function.Consumer<Generation> listener) {
+        wentLive = listener;
+    }
+
     /** Makes generation 1 live (no swap event: the start event reports it). */
     void installFirst(Generation g) {
         sim.install(g.table());
+        wentLive.accept(g);
         history.wentLive(g);
         rollbackArmed = false;
         worldChanged();
@@ -63,6 +70,7 @@ final class LiveGenerations {
         sim.install(ready.generation().table());
         long t1 = System.nanoTime();
         history.wentLive(ready.generation());
+        wentLive.accept(ready.generation());
         liveTicks = 0;
         rollbackArmed = true;
         events.emit(Event.of("swap", sim.world().tick)
@@ -111,6 +119,7 @@ final class LiveGenerations {
         Generation from = history.live();
         history.dropLive();
         sim.install(dev.pitstop.sim.ScriptTable.empty());
+        wentLive.accept(null);
         liveTicks = 0;
         rollbackArmed = false;
         events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from == null ? 0 : from.number())
@@ -134,6 +143,7 @@ final class LiveGenerations {
         }
         history.dropLive();
         sim.install(to.table());
+        wentLive.accept(to);
         liveTicks = 0;
         rollbackArmed = false;
         events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from.number())
@@ -163,6 +173,7 @@ final class LiveGenerations {
         sim.install(to.table());
         long t1 = System.nanoTime();
         history.switchTo(to);
+        wentLive.accept(to);
         liveTicks = 0;
         rollbackArmed = false;
         events.emit(Event.of("swap", sim.world().tick)

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line behind {@code ./pitstop} (CONTRACT §1): {@code demo}, {@code run},
+ * The command line behind {@code ./pitstop}: {@code demo}, {@code run},
  * {@code bench}. Bad usage gets one line naming the culprit and pointing to {@code --help}, exit
  * code 2. Main thread.
  */
@@ -22,15 +22,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main implements Callable<Integer> {
 
     static final String HOTKEYS = """
-            Hotkeys (window): F1 HUD, F2 debug drawing, F5 reload now, F6 loop (mark start, mark end
-            and loop, leave), F7 roll back to the previous generation, F8 switch among the kept
-            generations (A/B), P pause, . single step while paused, Esc quit.
+            Hotkeys (window): F1 HUD, F2 debug drawing, F3 tunables panel, F5 reload now, F6 loop
+            (mark start, mark end and loop, leave), F7 roll back to the previous generation, F8
+            switch among the kept generations (A/B), P pause, . single step while paused, Esc quit.
             Play: WASD or arrows move, the mouse aims, left button or space fires, R restarts.""";
 
     static final String STDIN = """
             Standard input, one command a line: reload, rollback, stats, pause, resume, step, quit,
             spawn NAME=COUNT; looped editing: loop-start, loop-end, loop-off, generation N|next;
-            input MOVE_X MOVE_Y AIM_X AIM_Y FIRE (drive the player headless), input off.""";
+            tunables, tune NAME VALUE, tune undo, tune redo, panel; input MOVE_X MOVE_Y AIM_X AIM_Y
+            FIRE (drive the player headless), input off. The whole reference is in docs/.""";
 
     @Override
     public Integer call() {

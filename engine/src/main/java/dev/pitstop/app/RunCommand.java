@@ -16,6 +16,7 @@ import dev.pitstop.reload.ScriptFolder;
 import dev.pitstop.reload.ScriptLoadException;
 import dev.pitstop.sim.DebugDraw;
 import dev.pitstop.sim.Simulation;
+import dev.pitstop.tune.Tuner;
 import dev.pitstop.replay.Recording;
 import dev.pitstop.world.BadFileException;
 import dev.pitstop.world.Checksum;
@@ -168,6 +169,7 @@ final class RunCommand {
         } catch (IllegalStateException e) {
             throw new UsageError(e.getMessage());
         }
+        Tuner tuner = tuner(settings, reload, events, () -> running[0] == null ? startTick : running[0].currentTick());
         for (SpawnSpec s : options.spawnSpecs) {
             if (!first.table().names().contains(s.behaviour())) {
                 throw new UsageError("--spawn " + s.behaviour() + "=" + s.count() + ": unknown behaviour '"
@@ -229,6 +231,7 @@ final class RunCommand {
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
         running[0] = engine;
         engine.emitTickEvents(options.tickEvents);
+        engine.useTuner(tuner);
         engine.installFirst(first);
         if (freshWorld) {
             for (SpawnSpec s : options.spawnSpecs) {
@@ -304,7 +307,7 @@ final class RunCommand {
             for (String w : debugWarnings(options.debugAddress)) {
                 events.emit(Event.of("warning", world.tick).with("message", w));
             }
-            StdinReader.start(console.in(), engine.commandQueue());
+            StdinReader.start(console.in(), engine::submit);
             if (window != null) {
                 exit = window.run(engine, session.start(), Clock.system(), options.screenshot,
                         "on".equals(options.debugDraw));
@@ -377,6 +380,23 @@ final class RunCommand {
         status.finish();
         reporter.flush();
         return exit;
+    }
+
+    /**
+     * The tuner of the scripts' constants: it is told the sources of generation 1 and of every
+     * generation built after it, and each tune asks for a build at once instead of waiting for the
+     * watcher's quiet period (or for a save, with {@code --watch off}).
+     */
+    private static Tuner tuner(ReloadSettings settings, ReloadCoordinator reload, EventLog events,
+            java.util.function.LongSupplier tick) {
+        if (settings.kind() != ScriptFolder.Kind.SOURCES) {
+            return Tuner.withoutSources("the scripts are class files (--script-classes): there are no sources to "
+                    + "rewrite, so nothing can be tuned", events, tick);
+        }
+        Tuner tuner = Tuner.forSources(settings.folder(), events, tick, () -> reload.requestBuild("tune"));
+        reload.onBuilt(tuner::sourcesBuilt);
+        events.addListener(tuner.buildListener());
+        return tuner;
     }
 
     private ReloadSettings reloadSettings(Path home) {

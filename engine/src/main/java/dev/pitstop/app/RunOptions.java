@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code run} and {@code demo} (CONTRACT §2). Filled by picocli on the main thread,
+ * The options of {@code run} and {@code demo}. Filled by picocli on the main thread,
  * then checked by {@link #validate()}.
  */
 final class RunOptions {

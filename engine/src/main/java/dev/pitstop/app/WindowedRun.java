@@ -7,15 +7,18 @@ import dev.pitstop.events.TickTimes;
 import dev.pitstop.input.Controls;
 import dev.pitstop.input.Hotkey;
 import dev.pitstop.input.HotkeyQueue;
+import dev.pitstop.input.PanelInput;
 import dev.pitstop.loop.Clock;
 import dev.pitstop.loop.FixedStepLoop;
 import dev.pitstop.platform.GameWindow;
 import dev.pitstop.platform.GlRenderer;
 import dev.pitstop.platform.WindowException;
 import dev.pitstop.render.Frame;
+import dev.pitstop.render.HudLayout;
 import dev.pitstop.replay.LoopEditor;
 import dev.pitstop.render.Renderer;
 import dev.pitstop.sim.Simulation;
+import dev.pitstop.tune.TunerPanel;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -38,15 +41,17 @@ final class WindowedRun implements AutoCloseable {
     private final Renderer renderer;
     private final Controls controls;
     private final HotkeyQueue hotkeys;
+    private final PanelInput panelInput;
     private final boolean vsync;
     private final EventLog events;
     private final Frame frame = new Frame();
     private final TickTimes frameNanos = new TickTimes();
     private long lastSwapCount;
 
-    private WindowedRun(GameWindow window, Renderer renderer, Controls controls, HotkeyQueue hotkeys, boolean vsync,
-            EventLog events) {
+    private WindowedRun(GameWindow window, Renderer renderer, Controls controls, HotkeyQueue hotkeys,
+            PanelInput panelInput, boolean vsync, EventLog events) {
         this.events = events;
+        this.panelInput = panelInput;
         this.window = window;
         this.renderer = renderer;
         this.controls = controls;
@@ -70,10 +75,11 @@ final class WindowedRun implements AutoCloseable {
             throws WindowException, IOException {
         Controls controls = new Controls();
         HotkeyQueue hotkeys = new HotkeyQueue();
-        GameWindow window = GameWindow.open(TITLE, WIDTH, HEIGHT, vsync, controls, hotkeys);
+        PanelInput panelInput = new PanelInput();
+        GameWindow window = GameWindow.open(TITLE, WIDTH, HEIGHT, vsync, controls, hotkeys, panelInput);
         try {
             GlRenderer renderer = GlRenderer.create(home.resolve("assets/shaders"), "assets/shaders", assets, events);
-            WindowedRun run = new WindowedRun(window, renderer, controls, hotkeys, vsync, events);
+            WindowedRun run = new WindowedRun(window, renderer, controls, hotkeys, panelInput, vsync, events);
             events.addListener(run.frame.hud);
             return run;
         } catch (IOException | RuntimeException e) {
@@ -95,14 +101,17 @@ final class WindowedRun implements AutoCloseable {
         engine.setInput(() -> controls.nextInput(sim.world().width, sim.world().height));
         frame.debug = sim.debugDraw();
         frame.showDebug = showDebug;
+        TunerPanel panel = new TunerPanel(engine.tuner(), frame.tunables);
+        engine.onPanelCommand(panel::toggle);
         long lastFrameNanos = clock.nanos();
         while (!engine.stopRequested()) {
             window.pollEvents();
             if (window.closeRequested()) {
                 engine.requestStop();
             }
-            runHotkeys(engine, start);
+            runHotkeys(engine, start, panel);
             engine.frameStart();
+            runPanel(panel, clock.nanos());
             if (engine.stopRequested()) {
                 break;
             }
@@ -116,6 +125,7 @@ final class WindowedRun implements AutoCloseable {
             if (prepare(engine, loop.alpha())) {
                 renderer.render(frame);
                 window.swapBuffers();
+                shareBounds();
             } else {
                 clock.sleep(MINIMISED_WAIT_NANOS);
             }
@@ -124,12 +134,36 @@ final class WindowedRun implements AutoCloseable {
         return finish(engine, screenshot);
     }
 
-    private void runHotkeys(Engine engine, StartingWorld start) {
+    /**
+     * Hands the tunables panel what the window queued for it, lets it write a coalesced value, and
+     * tells the window what the panel now takes (keys while typing).
+     */
+    private void runPanel(TunerPanel panel, long nanos) {
+        float scale = HudLayout.scaleFor(window.framebufferHeight());
+        PanelInput.Event e;
+        while ((e = panelInput.poll()) != null) {
+            panel.handle(e, nanos, scale);
+        }
+        panel.frame(nanos);
+        panelInput.state(frame.tunables.open, panel.typing());
+    }
+
+    /** Where the panel was drawn, so that the window knows which clicks are the panel's. */
+    private void shareBounds() {
+        if (frame.tunables.open) {
+            panelInput.bounds(frame.tunables.x(), frame.tunables.y(), frame.tunables.width(), frame.tunables.height());
+        } else {
+            panelInput.bounds(0, 0, 0, 0);
+        }
+    }
+
+    private void runHotkeys(Engine engine, StartingWorld start, TunerPanel panel) {
         Hotkey k;
         while ((k = hotkeys.poll()) != null) {
             switch (k) {
                 case TOGGLE_HUD -> frame.showHud = !frame.showHud;
                 case TOGGLE_DEBUG -> frame.showDebug = !frame.showDebug;
+                case TOGGLE_TUNABLES -> panel.toggle();
                 case RELOAD -> engine.submit("reload");
                 case ROLLBACK -> engine.submit("rollback");
                 case LOOP -> engine.submit("loop");

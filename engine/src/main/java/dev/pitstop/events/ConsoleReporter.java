@@ -91,6 +91,9 @@ public final class ConsoleReporter implements EventSink {
             case "loop-off" -> "pitstop: loop off; the game goes on from here";
             case "level" -> "pitstop: level " + f.get("file") + " reloaded (" + f.get("waves") + " waves)";
             case "restart" -> "pitstop: restarted";
+            case "tuned" -> "pitstop: " + (f.get("undo") != null ? "undid: " : f.get("redo") != null ? "redid: " : "tuned ")
+                    + f.get("name") + " " + f.get("from") + " -> " + f.get("to") + " (" + f.get("file") + ":" + f.get("line") + ")";
+            case "tunables" -> tunables(f);
             case "frames" -> "pitstop: " + f.get("frames") + " frames, frame time p50 " + f.get("p50Ms") + " ms, p99 "
                     + f.get("p99Ms") + " ms (vsync " + (Boolean.TRUE.equals(f.get("vsync")) ? "on" : "off") + ")";
             default -> null;
@@ -106,6 +109,22 @@ public final class ConsoleReporter implements EventSink {
         }
         lastFaultMillis.put(behaviour, now);
         return "pitstop: fault in " + behaviour + " (" + f.get("count") + " entities): " + f.get("error");
+    }
+
+    private static String tunables(Map<String, Object> f) {
+        List<?> items = f.get("items") instanceof List<?> l ? l : List.of();
+        StringBuilder sb = new StringBuilder("pitstop: ").append(items.size()).append(items.size() == 1 ? " tunable" : " tunables");
+        if (f.get("message") != null) {
+            sb.append(" (").append(f.get("message")).append(')');
+        }
+        for (Object o : items) {
+            if (o instanceof Map<?, ?> t) {
+                sb.append(System.lineSeparator()).append("  ").append(t.get("name")).append(" = ").append(t.get("value"))
+                        .append("  (").append(t.get("type")).append(", ").append(t.get("file")).append(':')
+                        .append(t.get("line")).append(')');
+            }
+        }
+        return sb.toString();
     }
 
     private static String describeChange(Map<String, Object> f) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One line of the event log (CONTRACT §4): a type, the wall-clock time, the world's tick, and
+ * One line of the event log: a type, the wall-clock time, the world's tick, and
  * further fields in insertion order. Built by one thread and then handed over; read-only once
  * emitted.
  */

@@ -35,11 +35,12 @@ public final class WorkBudget {
     /**
      * Wall-clock time after which the watchdog stops a run at its next counted point; a run that
      * returns past it (a long JDK call) is a fault all the same ({@link #lastRunBackstop}). Well
-     * above what legitimate code needs even cold (a first update links lambdas and loads JDK
-     * classes, which takes tens of milliseconds on a busy machine), and equal to the game loop's
-     * own clamp: a longer stall is one the loop drops anyway.
+     * above what legitimate code needs even cold: a first update links lambdas and stream
+     * pipelines and loads JDK classes, which took over 250 ms on a busy 2-core machine. The count
+     * stops ordinary runaways within a millisecond; this is the last resort for work it cannot
+     * price, so it can afford to be generous.
      */
-    public static final long BACKSTOP_MILLIS = 250;
+    public static final long BACKSTOP_MILLIS = 500;
 
     /**
      * A step looks beyond its decrement only when the count passes a multiple of this + 1 (or

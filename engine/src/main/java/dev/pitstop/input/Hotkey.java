@@ -9,6 +9,8 @@ public enum Hotkey {
     TOGGLE_HUD,
     /** F2. */
     TOGGLE_DEBUG,
+    /** F3: the panel of the live scripts' tunables. */
+    TOGGLE_TUNABLES,
     /** F5. */
     RELOAD,
     /** F6: mark a loop's start, then its end (looping starts), then leave the loop. */

@@ -5,6 +5,7 @@ import static org.lwjgl.glfw.GLFW.*;
 import dev.pitstop.input.Controls;
 import dev.pitstop.input.Hotkey;
 import dev.pitstop.input.HotkeyQueue;
+import dev.pitstop.input.PanelInput;
 import java.util.Locale;
 import org.lwjgl.glfw.Callbacks;
 import org.lwjgl.glfw.GLFWErrorCallback;
@@ -12,7 +13,9 @@ import org.lwjgl.opengl.GL;
 
 /**
  * The GLFW window with its OpenGL 3.3 core context. Its callbacks only record input into
- * {@link Controls} and {@link HotkeyQueue}; nothing else runs in them, script code least of all.
+ * {@link Controls}, {@link HotkeyQueue} and {@link PanelInput} (the tunables panel's: arrow keys,
+ * Enter, Ctrl+Z/Ctrl+Y and clicks on the panel while it is open, every key but F1-F12 while a value
+ * is typed into it); nothing else runs in them, script code least of all.
  * Opened, polled and closed on the game thread, which then owns the context (GLFW calls its
  * callbacks on that thread, during {@link #pollEvents()}).
  */
@@ -23,13 +26,19 @@ public final class GameWindow implements AutoCloseable {
     private final int[] widthOut = new int[1];
     private final int[] heightOut = new int[1];
     private final Controls controls;
+    private final PanelInput panel;
     private int windowWidth;
     private int windowHeight;
+    private int pixelsWide = 1;
+    private int pixelsHigh = 1;
+    private double cursorX;
+    private double cursorY;
 
-    private GameWindow(long handle, GLFWErrorCallback errorCallback, Controls controls) {
+    private GameWindow(long handle, GLFWErrorCallback errorCallback, Controls controls, PanelInput panel) {
         this.handle = handle;
         this.errorCallback = errorCallback;
         this.controls = controls;
+        this.panel = panel;
     }
 
     /**
@@ -50,12 +59,12 @@ public final class GameWindow implements AutoCloseable {
 
     /**
      * Opens a resizable window of {@code width x height} screen units with a current OpenGL 3.3 core
-     * context, and routes its input to {@code controls} and {@code hotkeys}.
+     * context, and routes its input to {@code controls}, {@code hotkeys} and {@code panel}.
      *
      * @throws WindowException with GLFW's own error text when that fails
      */
     public static GameWindow open(String title, int width, int height, boolean vsync, Controls controls,
-            HotkeyQueue hotkeys) throws WindowException {
+            HotkeyQueue hotkeys, PanelInput panel) throws WindowException {
         String[] lastError = {null};
         int[] lastCode = {0};
         GLFWErrorCallback errors = GLFWErrorCallback.create((code, description) -> {
@@ -102,7 +111,7 @@ public final class GameWindow implements AutoCloseable {
             throw new WindowException("no usable OpenGL 3.3 context: " + e.getMessage(), false);
         }
         glfwSwapInterval(vsync ? 1 : 0);
-        GameWindow w = new GameWindow(handle, errors, controls);
+        GameWindow w = new GameWindow(handle, errors, controls, panel);
         w.listen(hotkeys);
         glfwShowWindow(handle);
         w.refreshSize();
@@ -118,6 +127,9 @@ public final class GameWindow implements AutoCloseable {
 
     private void listen(HotkeyQueue hotkeys) {
         glfwSetKeyCallback(handle, (window, key, scancode, action, mods) -> {
+            if (action != GLFW_RELEASE && panel.open() && toPanel(key, mods)) {
+                return;
+            }
             if (action == GLFW_REPEAT) {
                 if (key == GLFW_KEY_PERIOD || key == GLFW_KEY_KP_DECIMAL) {
                     hotkeys.push(Hotkey.STEP); // holding '.' keeps stepping
@@ -136,17 +148,92 @@ public final class GameWindow implements AutoCloseable {
                 }
             }
         });
+        glfwSetCharCallback(handle, (window, codepoint) -> {
+            if (panel.typing()) {
+                panel.character(codepoint);
+            }
+        });
         glfwSetMouseButtonCallback(handle, (window, button, action, mods) -> {
             if (button == GLFW_MOUSE_BUTTON_LEFT) {
+                float px = pixelX(cursorX);
+                float py = pixelY(cursorY);
+                if (action == GLFW_PRESS && panel.over(px, py)) {
+                    panel.press(px, py, panelMods(mods));
+                    return;
+                }
+                if (action == GLFW_RELEASE && panel.dragging()) {
+                    panel.release(px, py, panelMods(mods));
+                    return;
+                }
                 controls.set(Controls.Held.FIRE_BUTTON, action == GLFW_PRESS);
             }
         });
-        glfwSetCursorPosCallback(handle, (window, x, y) -> controls.cursor(x, y, windowWidth, windowHeight));
+        glfwSetCursorPosCallback(handle, (window, x, y) -> {
+            cursorX = x;
+            cursorY = y;
+            controls.cursor(x, y, windowWidth, windowHeight);
+            if (panel.dragging()) {
+                panel.drag(pixelX(x), pixelY(y), heldMods());
+            }
+        });
         glfwSetWindowFocusCallback(handle, (window, focused) -> {
             if (!focused) {
                 controls.releaseAll();
             }
         });
+    }
+
+    /**
+     * Routes a key press (or repeat) to the open tunables panel: its keys, and while a value is
+     * typed every key but the function keys (the characters come through the char callback).
+     *
+     * @return whether the panel took it (then the game does not see it)
+     */
+    private boolean toPanel(int key, int mods) {
+        int m = panelMods(mods);
+        PanelInput.Key k = switch (key) {
+            case GLFW_KEY_UP -> PanelInput.Key.UP;
+            case GLFW_KEY_DOWN -> PanelInput.Key.DOWN;
+            case GLFW_KEY_LEFT -> PanelInput.Key.LEFT;
+            case GLFW_KEY_RIGHT -> PanelInput.Key.RIGHT;
+            case GLFW_KEY_ENTER, GLFW_KEY_KP_ENTER -> PanelInput.Key.ENTER;
+            case GLFW_KEY_BACKSPACE -> panel.typing() ? PanelInput.Key.BACKSPACE : null;
+            case GLFW_KEY_ESCAPE -> panel.typing() ? PanelInput.Key.ESCAPE : null;
+            case GLFW_KEY_Z -> (m & PanelInput.CTRL) == 0 ? null
+                    : (m & PanelInput.SHIFT) != 0 ? PanelInput.Key.REDO : PanelInput.Key.UNDO;
+            case GLFW_KEY_Y -> (m & PanelInput.CTRL) != 0 ? PanelInput.Key.REDO : null;
+            default -> null;
+        };
+        if (k != null && (!panel.typing() || k == PanelInput.Key.ENTER || k == PanelInput.Key.ESCAPE
+                || k == PanelInput.Key.BACKSPACE)) {
+            panel.key(k, m);
+            return true;
+        }
+        return panel.typing() && !(key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12);
+    }
+
+    /** GLFW's modifier bits as the panel's: shift, and ctrl (or the command key, as editors take it on macOS). */
+    private static int panelMods(int mods) {
+        return ((mods & GLFW_MOD_SHIFT) != 0 ? PanelInput.SHIFT : 0)
+                | ((mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0 ? PanelInput.CTRL : 0);
+    }
+
+    /** The modifiers held now, for a drag (cursor moves carry none). */
+    private int heldMods() {
+        boolean shift = glfwGetKey(handle, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(handle, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+        boolean ctrl = glfwGetKey(handle, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS
+                || glfwGetKey(handle, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS
+                || glfwGetKey(handle, GLFW_KEY_LEFT_SUPER) == GLFW_PRESS || glfwGetKey(handle, GLFW_KEY_RIGHT_SUPER) == GLFW_PRESS;
+        return (shift ? PanelInput.SHIFT : 0) | (ctrl ? PanelInput.CTRL : 0);
+    }
+
+    /** A cursor x in window units, in framebuffer pixels (they differ on high-density screens). */
+    private float pixelX(double x) {
+        return (float) (x * pixelsWide / Math.max(1, windowWidth));
+    }
+
+    private float pixelY(double y) {
+        return (float) (y * pixelsHigh / Math.max(1, windowHeight));
     }
 
     private static Controls.Held heldFor(int key) {
@@ -164,6 +251,7 @@ public final class GameWindow implements AutoCloseable {
         return switch (key) {
             case GLFW_KEY_F1 -> Hotkey.TOGGLE_HUD;
             case GLFW_KEY_F2 -> Hotkey.TOGGLE_DEBUG;
+            case GLFW_KEY_F3 -> Hotkey.TOGGLE_TUNABLES;
             case GLFW_KEY_F5 -> Hotkey.RELOAD;
             case GLFW_KEY_F6 -> Hotkey.LOOP;
             case GLFW_KEY_F7 -> Hotkey.ROLLBACK;
@@ -186,6 +274,9 @@ public final class GameWindow implements AutoCloseable {
         glfwGetWindowSize(handle, widthOut, heightOut);
         windowWidth = widthOut[0];
         windowHeight = heightOut[0];
+        glfwGetFramebufferSize(handle, widthOut, heightOut);
+        pixelsWide = widthOut[0];
+        pixelsHigh = heightOut[0];
     }
 
     public boolean closeRequested() {

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -36,8 +37,17 @@ import java.util.TreeSet;
  * in a new {@link GenerationClassLoader}, resolves every class they refer to, runs their static
  * initializers, and makes one instance of each behaviour. Anything wrong is a {@link Rejection}
  * (reason {@code sandbox} or {@code verify}) naming the file, so a missing class, a forbidden call
- * or a throwing or endless constructor never reaches the game thread. Reload thread only (or the
- * main thread, for generation 1).
+ * or a throwing or endless constructor never reaches the game thread.
+ *
+ * <p>A new version is loaded twice from the same checked bytes: a shadow copy
+ * ({@link #loadShadowCopy}) in a loader of its own, which the shadow run may do anything to, and
+ * which takes what did not change from the copy the last shadow run ran; and, once that copy
+ * passed, the live generation ({@link #loadLive}), which loads only the behaviours whose code
+ * changed and keeps the others' running instances.
+ *
+ * <p>{@link #check} on the reload thread (or the main thread, for generation 1); the loading
+ * methods run script code (static initializers, constructors), so the reload coordinator calls
+ * them on its {@link ScriptWorker}, under the deadline.
  */
 final class GenerationBuilder {
 
@@ -49,8 +59,21 @@ final class GenerationBuilder {
         this.safety = safety;
     }
 
-    /** A built generation and what the user should be told about it. */
-    record Built(Generation generation, List<String> warnings) { }
+    /**
+     * A built generation, what the user should be told about it, the behaviours it made new
+     * instances of (the others kept an earlier generation's), and what loading found of each class.
+     */
+    record Built(Generation generation, List<String> warnings, Set<String> instantiated, Map<String, Shape> shapes) { }
+
+    /**
+     * What loading found of one class, kept with the copy it was loaded for, so that the next copy
+     * need not load the class again while its code and all the script code it reaches are byte for
+     * byte the same ({@code print}, as a behaviour's fingerprint).
+     *
+     * @param named   neither anonymous nor local (so its simple name may be a behaviour's)
+     * @param warning the warning about its mutable fields, or null
+     */
+    record Shape(String print, String simpleName, boolean behaviour, boolean named, String warning) { }
 
     /** Classes that passed the checks made before anything is loaded. */
     record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files,
@@ -116,12 +139,12 @@ final class GenerationBuilder {
     }
 
     /**
-     * Loads checked classes as generation {@code number}.
+     * Loads checked classes as generation {@code number}: every class defined, linked and
+     * initialized, every behaviour checked and instantiated (generation 1, or every version when
+     * shadow runs are off).
      *
      * @param mustStay names that, if a class still has that simple name, must still be behaviours
      * @param slots    the world's slot table, to align the new table to
-     */
-    /**
      * @param earlier  the last built generation, or null: a behaviour whose code (its classes and
      *                 every script class they use) is byte for byte the same keeps that
      *                 generation's instance, whose code the JIT has already compiled, so a swap
@@ -129,80 +152,208 @@ final class GenerationBuilder {
      */
     Built load(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay, SlotTable slots,
             Generation earlier) throws Rejection {
+        return loadAll(new GenerationClassLoader(number, checked.classes()), number, checked, fileHashes, mustStay,
+                slots, earlier, null);
+    }
+
+    /**
+     * The shadow run's own copy of generation {@code number}, in a loader of its own, with its own
+     * statics; never a live class or instance (the game thread is running those). What changed
+     * since {@code lineage}, the copy the last passing shadow run ran, is loaded here: every class
+     * whose code, or script code it reaches, is new or different, and all it reaches, defined,
+     * linked and initialized, and its behaviours instantiated. The rest is the lineage's: its
+     * behaviours' instances, JIT-warm from the shadow runs before (as the live game keeps its own),
+     * and what its checks found of each class, whose bytes and reach are the same. Loading it is
+     * where the checks of a new version happen: the live generation is built from the same bytes
+     * only if this passed.
+     *
+     * @param lineage the copy the last passing shadow run ran, or null to load and check everything
+     */
+    Built loadShadowCopy(int number, Checked checked, Map<String, String> fileHashes, Collection<String> mustStay,
+            SlotTable slots, Built lineage) throws Rejection {
+        return loadAll(new GenerationClassLoader(number, "shadow", checked.classes()), number, checked, fileHashes,
+                mustStay, slots, lineage == null ? null : lineage.generation(), lineage);
+    }
+
+    /**
+     * @param earlier whose instances behaviours with unchanged code keep, or null
+     * @param known   what an earlier load found of each class: one whose print is unchanged (and
+     *                whose instance, for a behaviour, {@code earlier} has) is not loaded again; null
+     *                to load every class
+     */
+    private Built loadAll(GenerationClassLoader loader, int number, Checked checked, Map<String, String> fileHashes,
+            Collection<String> mustStay, SlotTable slots, Generation earlier, Built known) throws Rejection {
         Map<String, byte[]> classes = checked.classes();
         Map<String, ClassFacts> facts = checked.facts();
         Map<String, String> files = checked.files();
         SourceLines lines = checked.lines();
         ScriptLocator locator = files::get;
 
-        GenerationClassLoader loader = new GenerationClassLoader(number, classes);
-        Map<String, Class<?>> loaded = new TreeMap<>();
+        Map<String, String> prints = prints(facts, classes);
+        Map<String, Shape> knownShapes = known == null ? Map.of() : known.shapes();
+        Set<String> toLoad = new TreeSet<>();
         for (String name : facts.keySet()) {
+            Shape was = knownShapes.get(name);
+            boolean same = was != null && was.print().equals(prints.get(name))
+                    && (!was.behaviour() || kept(earlier, was.simpleName(), was.print()) != null);
+            if (!same) {
+                // With all it reaches: a class it uses may have to be loaded again for it.
+                toLoad.addAll(reach(name, facts));
+            }
+        }
+
+        Map<String, Class<?>> loaded = define(loader, toLoad, checked);
+        resolveReferences(facts, toLoad, files, lines, loader);
+        initialize(loader, loaded.keySet(), checked);
+        Map<String, Shape> shapes = new TreeMap<>();
+        for (String name : facts.keySet()) {
+            Class<?> c = loaded.get(name);
+            shapes.put(name, c == null ? knownShapes.get(name) : shapeOf(c, prints.get(name), files));
+        }
+
+        Map<String, Behaviour> behaviours = new TreeMap<>();
+        Map<String, String> behaviourClass = new HashMap<>();
+        Set<String> instantiated = new TreeSet<>();
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            Shape shape = e.getValue();
+            if (!shape.behaviour()) {
+                continue;
+            }
+            String name = e.getKey();
+            String file = files.get(name);
+            long line = lines.declaration(file, name);
+            String simple = shape.simpleName();
+            Class<?> c = loaded.get(name);
+            // A class not loaded again passed this check in the load it was found in.
+            if (c != null && (!Modifier.isPublic(c.getModifiers())
+                    || c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))) {
+                throw verify(file, line, "behaviour " + simple + " must be a public (and, if nested, static) class");
+            }
+            if (behaviourClass.containsKey(simple)) {
+                throw verify(file, line, "two behaviours are named " + simple + " (" + behaviourClass.get(simple)
+                        + " and " + name + "): behaviour names must be unique; rename one");
+            }
+            behaviourClass.put(simple, name);
+            Behaviour kept = kept(earlier, simple, shape.print());
+            if (kept == null) {
+                instantiated.add(simple);
+            }
+            behaviours.put(simple, kept != null ? kept : instantiate(c, file, line, locator));
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            Shape shape = e.getValue();
+            String name = e.getKey();
+            if (mustStay.contains(shape.simpleName()) && !behaviours.containsKey(shape.simpleName()) && shape.named()) {
+                throw verify(files.get(name), lines.declaration(files.get(name), name),
+                        shape.simpleName() + " is used by entities but is no longer a Behaviour "
+                        + "(a public, non-abstract class implementing dev.pitstop.api.Behaviour)");
+            }
+            if (shape.warning() != null) {
+                warnings.add(shape.warning());
+            }
+        }
+
+        Map<String, String> fingerprints = new TreeMap<>();
+        behaviourClass.forEach((simple, className) -> fingerprints.put(simple, prints.get(className)));
+        ScriptTable table = new ScriptTable(number, behaviours, locator, slots,
+                safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
+        return new Built(new Generation(number, table, fileHashes, fingerprints), warnings,
+                Collections.unmodifiableSet(instantiated), Collections.unmodifiableMap(shapes));
+    }
+
+    private static Shape shapeOf(Class<?> c, String print, Map<String, String> files) {
+        return new Shape(print, c.getSimpleName(), isBehaviourClass(c), !c.isAnonymousClass() && !c.isLocalClass(),
+                fieldWarning(c, files));
+    }
+
+    /**
+     * The live generation {@code number}, once its shadow copy (built from the same {@code checked}
+     * bytes) passed every check and its shadow run: a behaviour whose code is unchanged since
+     * {@code earlier} keeps that generation's instance, already JIT-compiled; for the others, only
+     * the script classes they can reach are defined, initialized and instantiated here. The rest of
+     * the bytes stay in the loader, undefined, since nothing that runs can reach them.
+     */
+    Built loadLive(int number, Checked checked, Map<String, String> fileHashes, SlotTable slots, Generation earlier,
+            Built copy) throws Rejection {
+        Map<String, ClassFacts> facts = checked.facts();
+        Map<String, String> files = checked.files();
+        Map<String, String> fingerprints = copy.generation().fingerprints();
+        Map<String, Behaviour> behaviours = new TreeMap<>();
+        Map<String, String> changed = new TreeMap<>();
+        Set<String> reached = new TreeSet<>();
+        for (Map.Entry<String, Behaviour> e : copy.generation().table().byName().entrySet()) {
+            String simple = e.getKey();
+            Behaviour kept = kept(earlier, simple, fingerprints.get(simple));
+            if (kept != null) {
+                behaviours.put(simple, kept);
+            } else {
+                String className = e.getValue().getClass().getName();
+                changed.put(simple, className);
+                reached.addAll(reach(className, facts));
+            }
+        }
+        GenerationClassLoader loader = new GenerationClassLoader(number, checked.classes());
+        Map<String, Class<?>> loaded = define(loader, reached, checked);
+        initialize(loader, loaded.keySet(), checked);
+        for (Map.Entry<String, String> e : changed.entrySet()) {
+            String file = files.get(e.getValue());
+            behaviours.put(e.getKey(), instantiate(loaded.get(e.getValue()), file,
+                    checked.lines().declaration(file, e.getValue()), files::get));
+        }
+        ScriptTable table = new ScriptTable(number, behaviours, files::get, slots,
+                safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
+        return new Built(new Generation(number, table, fileHashes, fingerprints), copy.warnings(),
+                Collections.unmodifiableSet(changed.keySet()), copy.shapes());
+    }
+
+    /** {@code earlier}'s instance of {@code simple} if its code has {@code fingerprint} there too, else null. */
+    private static Behaviour kept(Generation earlier, String simple, String fingerprint) {
+        return earlier == null || !fingerprint.equals(earlier.fingerprints().get(simple)) ? null
+                : earlier.table().byName().get(simple);
+    }
+
+    /** Defines (without initializing) the classes {@code names} in {@code loader}. */
+    private static Map<String, Class<?>> define(ClassLoader loader, Collection<String> names, Checked checked)
+            throws Rejection {
+        Map<String, String> files = checked.files();
+        SourceLines lines = checked.lines();
+        Map<String, Class<?>> loaded = new TreeMap<>();
+        for (String name : names) {
             try {
                 loaded.put(name, Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError | SecurityException e) {
                 throw verify(files.get(name), lines.declaration(files.get(name), name), "cannot load class " + name + ": " + e);
             }
         }
-        resolveReferences(facts, files, lines, loader);
-        for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
+        return loaded;
+    }
+
+    /** Runs the static initializers of {@code names}, in order, each under one budget. */
+    private void initialize(ClassLoader loader, Collection<String> names, Checked checked) throws Rejection {
+        Map<String, String> files = checked.files();
+        SourceLines lines = checked.lines();
+        ScriptLocator locator = files::get;
+        for (String name : names) {
             startRun();
             try {
-                Class.forName(e.getKey(), true, loader);
+                Class.forName(name, true, loader);
             } catch (ExceptionInInitializerError ex) {
                 Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-                throw thrown(cause, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
-                        "static initializer of " + simpleName(e.getKey()) + " threw ");
+                throw thrown(cause, locator, files.get(name), lines.declaration(files.get(name), name),
+                        "static initializer of " + simpleName(name) + " threw ");
             } catch (ClassNotFoundException | LinkageError ex) {
-                throw verify(files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
-                        "cannot link class " + e.getKey() + ": " + ex);
+                throw verify(files.get(name), lines.declaration(files.get(name), name),
+                        "cannot link class " + name + ": " + ex);
             } catch (Error ex) {
                 // An Error from a static initializer arrives unwrapped (JLS 12.4.2): the work budget's,
                 // a stack overflow, an assertion. Left to fly, it would end the reload thread.
-                throw thrown(ex, locator, files.get(e.getKey()), lines.declaration(files.get(e.getKey()), e.getKey()),
-                        "static initializer of " + simpleName(e.getKey()) + " threw ");
+                throw thrown(ex, locator, files.get(name), lines.declaration(files.get(name), name),
+                        "static initializer of " + simpleName(name) + " threw ");
             } finally {
                 endRun();
             }
         }
-
-        Map<String, Behaviour> behaviours = new TreeMap<>();
-        Map<String, String> behaviourClass = new HashMap<>();
-        for (Class<?> c : loaded.values()) {
-            if (!isBehaviourClass(c)) {
-                continue;
-            }
-            String file = files.get(c.getName());
-            long line = lines.declaration(file, c.getName());
-            String simple = c.getSimpleName();
-            if (!Modifier.isPublic(c.getModifiers()) || c.isMemberClass() && !Modifier.isStatic(c.getModifiers())) {
-                throw verify(file, line, "behaviour " + simple + " must be a public (and, if nested, static) class");
-            }
-            if (behaviourClass.containsKey(simple)) {
-                throw verify(file, line, "two behaviours are named " + simple + " (" + behaviourClass.get(simple)
-                        + " and " + c.getName() + "): behaviour names must be unique; rename one");
-            }
-            behaviourClass.put(simple, c.getName());
-            String print = fingerprint(c.getName(), facts, classes);
-            Behaviour kept = earlier == null || !print.equals(earlier.fingerprints().get(simple)) ? null
-                    : earlier.table().byName().get(simple);
-            behaviours.put(simple, kept != null ? kept : instantiate(c, file, line, locator));
-        }
-        for (Class<?> c : loaded.values()) {
-            String simple = c.getSimpleName();
-            if (mustStay.contains(simple) && !behaviours.containsKey(simple) && !c.isAnonymousClass()
-                    && !c.isLocalClass()) {
-                throw verify(files.get(c.getName()), lines.declaration(files.get(c.getName()), c.getName()),
-                        simple + " is used by entities but is no longer a Behaviour "
-                        + "(a public, non-abstract class implementing dev.pitstop.api.Behaviour)");
-            }
-        }
-
-        Map<String, String> fingerprints = new TreeMap<>();
-        behaviourClass.forEach((simple, className) -> fingerprints.put(simple, fingerprint(className, facts, classes)));
-        ScriptTable table = new ScriptTable(number, behaviours, locator, slots,
-                safety.trusted() ? ScriptTable.UNLIMITED : safety.budgetUnits());
-        return new Built(new Generation(number, table, fileHashes, fingerprints), fieldWarnings(loaded.values(), files));
     }
 
     private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf)
@@ -244,9 +395,11 @@ final class GenerationBuilder {
         return files;
     }
 
-    private static void resolveReferences(Map<String, ClassFacts> facts, Map<String, String> files,
-            SourceLines lines, ClassLoader loader) throws Rejection {
-        for (ClassFacts f : facts.values()) {
+    /** Checks that every class the classes {@code names} refer to, beyond the scripts', can be loaded. */
+    private static void resolveReferences(Map<String, ClassFacts> facts, Collection<String> names,
+            Map<String, String> files, SourceLines lines, ClassLoader loader) throws Rejection {
+        for (String name : names) {
+            ClassFacts f = facts.get(name);
             for (String ref : f.references()) {
                 String type = elementType(ref);
                 if (type == null || facts.containsKey(type)) {
@@ -313,8 +466,8 @@ final class GenerationBuilder {
         return verify(atFile, atLine, what + ErrorText.describe(cause, locator));
     }
 
-    /** Hash of every script class a behaviour can reach, so a helper's edit marks its users changed. */
-    private static String fingerprint(String className, Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
+    /** Every script class {@code className} can reach (itself included), sorted. */
+    private static Set<String> reach(String className, Map<String, ClassFacts> facts) {
         Set<String> reach = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(className));
         while (!todo.isEmpty()) {
@@ -323,37 +476,53 @@ final class GenerationBuilder {
                 todo.addAll(facts.get(n).references());
             }
         }
+        return reach;
+    }
+
+    /**
+     * Each class's fingerprint: a hash of every script class it can reach (itself included), name
+     * and bytes, so a helper's edit marks its users changed. Each class's bytes are hashed once and
+     * the fingerprints combine those hashes, so that a folder where everything reaches everything
+     * costs one pass over the bytes, not one per class.
+     */
+    private static Map<String, String> prints(Map<String, ClassFacts> facts, Map<String, byte[]> classes) {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (String n : reach) {
-                d.update(n.getBytes(StandardCharsets.UTF_8));
-                d.update(classes.get(n));
+            Map<String, byte[]> digests = new HashMap<>();
+            for (String name : facts.keySet()) {
+                digests.put(name, MessageDigest.getInstance("SHA-256").digest(classes.get(name)));
             }
-            return HexFormat.of().formatHex(d.digest(), 0, 12);
+            Map<String, String> prints = new TreeMap<>();
+            for (String name : facts.keySet()) {
+                MessageDigest d = MessageDigest.getInstance("SHA-256");
+                for (String n : reach(name, facts)) {
+                    d.update(n.getBytes(StandardCharsets.UTF_8));
+                    d.update(digests.get(n));
+                }
+                prints.put(name, HexFormat.of().formatHex(d.digest(), 0, 12));
+            }
+            return prints;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<String> fieldWarnings(Collection<Class<?>> classes, Map<String, String> files) {
-        List<String> warnings = new ArrayList<>();
-        for (Class<?> c : classes) {
-            Map<String, Boolean> fields = new LinkedHashMap<>();
-            for (Field f : c.getDeclaredFields()) {
-                if (!f.isSynthetic() && !Modifier.isFinal(f.getModifiers()) && !f.isEnumConstant()) {
-                    fields.put(f.getName(), Modifier.isStatic(f.getModifiers()));
-                }
-            }
-            if (!fields.isEmpty()) {
-                StringBuilder sb = new StringBuilder(files.get(c.getName())).append(": ");
-                sb.append(simpleName(c.getName())).append(" holds state in non-final field");
-                sb.append(fields.size() > 1 ? "s " : " ");
-                sb.append(String.join(", ", fields.keySet()));
-                sb.append("; it is lost whenever this script or one it uses is reloaded: keep it in Agent.memory() instead");
-                warnings.add(sb.toString());
+    /** The warning about {@code c}'s mutable fields, or null if it has none. */
+    private static String fieldWarning(Class<?> c, Map<String, String> files) {
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        for (Field f : c.getDeclaredFields()) {
+            if (!f.isSynthetic() && !Modifier.isFinal(f.getModifiers()) && !f.isEnumConstant()) {
+                fields.put(f.getName(), Modifier.isStatic(f.getModifiers()));
             }
         }
-        return warnings;
+        if (fields.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(files.get(c.getName())).append(": ");
+        sb.append(simpleName(c.getName())).append(" holds state in non-final field");
+        sb.append(fields.size() > 1 ? "s " : " ");
+        sb.append(String.join(", ", fields.keySet()));
+        sb.append("; it is lost whenever this script or one it uses is reloaded: keep it in Agent.memory() instead");
+        return sb.toString();
     }
 
     private static String simpleName(String binaryName) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * class path is visible: a script cannot reach engine internals even by reflection or a stale
  * class file.
  *
- * <p>Made and filled on the reload thread. Once its generation is retired and nothing refers to
+ * <p>Made and filled on the reload coordinator's script thread ({@link ScriptWorker}), where its
+ * classes are linked and initialized. Once its generation is retired and nothing refers to
  * its classes, the loader and its classes are collected (the leak test proves it).
  */
 final class GenerationClassLoader extends ClassLoader {
@@ -29,10 +30,19 @@ final class GenerationClassLoader extends ClassLoader {
     private final int generation;
 
     GenerationClassLoader(int generation, Map<String, byte[]> classes) {
-        super("pitstop-generation-" + generation, ClassLoader.getPlatformClassLoader());
+        this(generation, null, classes);
+    }
+
+    /**
+     * @param role what this copy of the generation is for, or null for the live one: a shadow run's
+     *             copy defines the same bytes again, in a loader of its own, so it shares no class,
+     *             no static field and no object with the live game
+     */
+    GenerationClassLoader(int generation, String role, Map<String, byte[]> classes) {
+        super("pitstop-generation-" + generation + (role == null ? "" : "-" + role), ClassLoader.getPlatformClassLoader());
         this.generation = generation;
         this.pending = new ConcurrentHashMap<>(classes);
-        LoaderCensus.register(this, generation);
+        LoaderCensus.register(this, generation, role != null);
     }
 
     int generation() {

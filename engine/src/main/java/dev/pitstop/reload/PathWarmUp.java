@@ -5,6 +5,7 @@ import dev.pitstop.world.WorldState;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,17 +13,19 @@ import java.util.function.Supplier;
 
 /**
  * Warms the game JVM's half of the reload path before the first save needs it: the sandbox scan,
- * the budget instrumentation, defining and linking a generation's classes in a fresh loader,
- * constructing its behaviours, and a shadow run, all done again on generation 1's classes and
+ * the budget instrumentation, defining and linking a generation's classes (its shadow copy and
+ * its live classes) in fresh loaders, constructing its behaviours, a shadow run and a warm-up run,
+ * all done again on generation 1's classes and
  * thrown away, round after round, until a round is no faster than the best of the ones before
  * (or for at most {@link #MAX_ROUNDS} rounds, {@link #MAX_NANOS} in all). Cold, this path took
  * about ten times as long as warm (the first save after the start spent 140 ms in its shadow run
  * and 39 ms in the scan, against 8 and 3 ms later); its code is the engine's own, so what the JIT
  * compiles here serves every later save.
  *
- * <p>What it builds never meets the live game: its classes are its own (a loader numbered
- * {@link #NUMBER}), nothing of the live generation is reused, its shadow runs get copies of the
- * world, and nothing it does is told. A real reload waiting ends it between two rounds. With a
+ * <p>What it builds never meets the live game: its classes are its own (loaders numbered {@link
+ * #NUMBER}), nothing of the live generation is reused, its runs get copies of the world, and
+ * nothing it does is told. Script code runs on the reload pipeline's script worker under its
+ * deadline, as a real reload's does. A real reload waiting ends it between two steps. With a
  * debugger attached it stops short of running script code, whose breakpoints would stop it.
  *
  * <p>Reload thread only.
@@ -43,10 +46,11 @@ final class PathWarmUp {
 
     /**
      * How the warm-up went: rounds run, the first and the last round's time, the last round's
-     * scan and instrumentation, loading and shadow run, and the total, in ms.
+     * scan and instrumentation, loading (the shadow copy and the live classes) and shadow and
+     * warm-up runs, and the total, in ms; and the script thread it left stuck, or null.
      */
     record Result(int rounds, double firstMs, double lastMs, double checkMs, double loadMs, double shadowMs,
-            double totalMs) { }
+            double totalMs, String stuckThread) { }
 
     private PathWarmUp() {
     }
@@ -54,18 +58,22 @@ final class PathWarmUp {
     /**
      * @param compiled  generation 1's classes, as the compiler made them
      * @param files     generation 1's sources
+     * @param scripts   where script code runs (static initializers, constructors, shadow and warm-up
+     *                  runs), under its deadline, as a real reload runs it
      * @param copy      a copy of the live world from the game thread, or null if it did not answer
-     * @param stop      whether a real reload waits (checked between rounds)
+     * @param stop      whether a real reload waits (checked between steps)
      */
     static Result run(GenerationBuilder builder, CompileResult compiled, SourceSet files, Supplier<SlotTable> slots,
-            Supplier<WorldState> copy, int shadowTicks, BooleanSupplier stop) {
+            ScriptWorker scripts, Supplier<WorldState> copy, int shadowTicks, BooleanSupplier stop) {
         boolean runScripts = !debuggerAgentLoaded();
         SourceLines lines = new SourceLines(files.files());
+        Map<String, String> fileHashes = files.fileHashes();
         List<Double> rounds = new ArrayList<>();
         long start = System.nanoTime();
         double best = Double.MAX_VALUE;
         double[] steps = {0, 0, 0};
         WorldState world = null; // one copy from the game thread, copied again for each round
+        String stuck = null;
         int sinceBest = 0;
         while (rounds.size() < MAX_ROUNDS && sinceBest < PATIENCE && System.nanoTime() - start < MAX_NANOS
                 && !stop.getAsBoolean()) {
@@ -77,24 +85,37 @@ final class PathWarmUp {
                 GenerationBuilder.Checked checked = builder.check(compiled.classes(), compiled.sourceOf(), lines);
                 t1 = t2 = t3 = System.nanoTime();
                 if (runScripts && !stop.getAsBoolean()) {
-                    Generation g = builder.load(NUMBER, checked, files.fileHashes(), Set.of(), slots.get(), null)
-                            .generation();
+                    SlotTable s = slots.get();
+                    GenerationBuilder.Built shadowCopy = scripts.call(
+                            () -> builder.loadShadowCopy(NUMBER, checked, fileHashes, Set.of(), s, null));
+                    GenerationBuilder.Built live = scripts.call(
+                            () -> builder.loadLive(NUMBER, checked, fileHashes, s, null, shadowCopy));
                     t2 = t3 = System.nanoTime();
                     if (world == null && shadowTicks > 0 && !stop.getAsBoolean()) {
                         world = copy.get();
                     }
                     if (world != null) {
-                        ShadowRun.run(g.table(), world.copy(), Math.min(shadowTicks, SHADOW_TICKS));
+                        WorldState shadowWorld = world.copy();
+                        WorldState warmUpWorld = world.copy();
+                        int ticks = Math.min(shadowTicks, SHADOW_TICKS);
+                        scripts.call(() -> ShadowRun.run(shadowCopy.generation().table(), shadowWorld, ticks));
+                        scripts.call(() -> {
+                            WarmUp.run(live.generation().table(), live.instantiated(), warmUpWorld, ticks);
+                            return null;
+                        });
                     }
                     t3 = System.nanoTime();
                 }
+            } catch (ScriptWorker.Stuck e) {
+                stuck = e.workerName();
+                break;
             } catch (Rejection | RuntimeException | LinkageError e) {
                 break; // generation 1 passed all of this; whatever went wrong costs speed only
             }
             double ms = (t3 - t0) / 1e6;
-            pause(t3 - t0, stop);
             steps = new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
             rounds.add(ms);
+            pause(t3 - t0, stop);
             if (ms < best * 0.95) {
                 best = ms;
                 sinceBest = 0;
@@ -103,9 +124,9 @@ final class PathWarmUp {
             }
         }
         double total = (System.nanoTime() - start) / 1e6;
-        return rounds.isEmpty() ? new Result(0, 0, 0, 0, 0, 0, total)
+        return rounds.isEmpty() ? new Result(0, 0, 0, 0, 0, 0, total, stuck)
                 : new Result(rounds.size(), rounds.get(0), rounds.get(rounds.size() - 1), steps[0], steps[1], steps[2],
-                        total);
+                        total, stuck);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.pitstop.reload;
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
+import dev.pitstop.sim.ErrorText;
+import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,13 +27,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The reload pipeline: watcher → read → compile → verify → load → shadow → quiet and unchanged on
- * disk → hand-off. A build starts at the first file event, speculatively; it goes live only once
- * the folder has been quiet for {@code --quiet-ms} and the files still hold what it was built
- * from, and is otherwise superseded by a build of the newer content. Everything
- * but {@link #takeReady()} runs on the one reload thread (or, for generation 1, on the caller's);
- * the game thread takes a ready generation through a single atomic reference and installs it
- * between two ticks. Attempts are numbered from 1 and never reuse a number.
+ * The reload pipeline: watcher → read → compile → verify → load → shadow run → warm-up → quiet and
+ * unchanged on disk → hand-off. A build starts at the first file event, speculatively; it goes
+ * live only once the folder has been quiet for {@code --quiet-ms} and the files still hold what
+ * it was built from, and is otherwise redone from the newer content. Everything but {@link
+ * #takeReady()} runs on the one reload thread (or, for generation 1, on the caller's), except
+ * script code: static initializers, constructors, the shadow run and the warm-up run on a {@link
+ * ScriptWorker} under its deadline, so a script that never returns costs one abandoned thread and
+ * a rejection, and the next save is built as usual. The game thread takes a ready generation
+ * through a single atomic reference and installs it between two ticks; it never waits for any of
+ * this. Attempts are numbered from 1 and never reuse a number.
  *
  * <p>Thread use: {@link #buildFirst} and {@link #start} on the main thread before the loop;
  * {@link #requestReload} and {@link #publishWorld} from any thread; {@link #takeReady} on the game
@@ -53,6 +59,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final CompilerProcess javac;
     private final IncrementalCompiler compiler;
     private final GenerationBuilder builder;
+    private final ScriptWorker scripts = new ScriptWorker("pitstop-scripts");
     private final AtomicInteger nextNumber = new AtomicInteger(1);
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
     /** File events seen so far: a build whose files saw none since it read them is not stale. */
@@ -66,6 +73,8 @@ public final class ReloadCoordinator implements AutoCloseable {
     private long lastChangeNanos;
     private boolean manualRequested;
     private long manualRequestNanos;
+    private boolean manualForced;
+    private String manualTrigger = "manual";
     private boolean closed;
 
     private volatile SlotTable worldSlots = SlotTable.EMPTY;
@@ -73,12 +82,21 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final AtomicReference<CompletableFuture<WorldState>> copyWanted = new AtomicReference<>();
     private volatile Set<String> liveNames = Set.of();
     private volatile boolean reuseForgotten;
+    private volatile java.util.function.Consumer<SourceSet> builtFrom = files -> { };
+    private volatile SourceSet lastBuiltFiles;
 
     // Reload thread state.
     private String lastAttemptHash;
     private Map<String, String> lastFingerprints = Map.of();
     /** The last generation that passed every check: its unchanged behaviours are reused, JIT-warm. */
     private volatile Generation lastBuilt;
+    /**
+     * What the last shadow run of a generation that passed ran: shadow copies only, never live
+     * objects. The next shadow run reuses its instances of unchanged behaviours (JIT-warm, as the
+     * live game reuses its own); dropped when a script thread is left stuck, as it may be running
+     * them, and with {@link #lastBuilt} when reuse is forgotten.
+     */
+    private volatile GenerationBuilder.Built shadowLineage;
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
 
@@ -158,15 +176,48 @@ public final class ReloadCoordinator implements AutoCloseable {
 
     /** Build now, even if no file changed (stdin {@code reload}, F5). Any thread. */
     public void requestReload() {
+        request("manual", true);
+    }
+
+    /**
+     * Build now, without waiting for the watcher's quiet period, if the files changed since the
+     * last attempt: a write made in one step (a tune's) needs no quiet period, and if the watcher
+     * got there first nothing is built twice. {@code trigger} names it in the {@code reload}
+     * events. Any thread.
+     */
+    public void requestBuild(String trigger) {
+        request(trigger, false);
+    }
+
+    private void request(String trigger, boolean force) {
         lock.lock();
         try {
             if (!manualRequested) {
                 manualRequestNanos = System.nanoTime();
+                manualTrigger = trigger;
+                manualForced = false;
+            }
+            if (force) {
+                manualTrigger = trigger;
+                manualForced = true;
             }
             manualRequested = true;
             wake.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * {@code listener} is told the files of every generation that passes its checks, before it is
+     * handed to the game thread (on the reload thread): a generation records only their hashes.
+     * It is told the last one built so far at once, on the calling thread.
+     */
+    public void onBuilt(java.util.function.Consumer<SourceSet> listener) {
+        builtFrom = listener;
+        SourceSet last = lastBuiltFiles;
+        if (last != null) {
+            listener.accept(last);
         }
     }
 
@@ -196,11 +247,19 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
-    /** A copy of the world taken by the game thread at a tick boundary, or null if it did not answer. */
-    private WorldState copyOfWorld() {
+    /**
+     * Asks the game thread for a copy of the world at its next tick boundary. Asked for before the
+     * new classes load, so that the game thread's answer and the loading overlap.
+     */
+    private CompletableFuture<WorldState> requestWorldCopy() {
         CompletableFuture<WorldState> wanted = new CompletableFuture<>();
         copyWanted.set(wanted);
         wakeGameThread.run();
+        return wanted;
+    }
+
+    /** The copy {@code wanted} brings, or null if the game thread did not answer in time. */
+    private static WorldState awaitWorldCopy(CompletableFuture<WorldState> wanted) {
         try {
             return wanted.get(COPY_PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -208,8 +267,6 @@ public final class ReloadCoordinator implements AutoCloseable {
             return null;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return null;
-        } finally {
-            copyWanted.compareAndSet(wanted, null);
         }
     }
 
@@ -220,7 +277,9 @@ public final class ReloadCoordinator implements AutoCloseable {
      */
     public void forgetReuse() {
         reuseForgotten = true;
-        lastBuilt = null; // let go of its classes now, not at the next save
+        // Let go of its classes now, not at the next save; its shadow copies hold what it hoards too.
+        lastBuilt = null;
+        shadowLineage = null;
     }
 
     /** A generation ready to install, or null. Game thread. */
@@ -249,7 +308,20 @@ public final class ReloadCoordinator implements AutoCloseable {
             return; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
         }
         PathWarmUp.Result r = PathWarmUp.run(builder, compiler.lastResult(), compiler.lastSources(), () -> worldSlots,
-                this::copyOfWorld, settings.safety().shadowTicks(), this::reloadWaiting);
+                scripts, () -> {
+                    CompletableFuture<WorldState> wanted = requestWorldCopy();
+                    try {
+                        return awaitWorldCopy(wanted);
+                    } finally {
+                        copyWanted.compareAndSet(wanted, null);
+                    }
+                }, settings.safety().shadowTicks(), this::reloadWaiting);
+        if (r.stuckThread() != null) {
+            events.emit(Event.of("warning", tick.getAsLong()).with("thread", r.stuckThread()).with("message",
+                    "thread " + r.stuckThread() + " is stuck in script code (the warm-up of the reload path did not finish "
+                            + "within " + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on on a "
+                            + "fresh thread"));
+        }
         events.emit(Event.of("warmed", tick.getAsLong()).with("rounds", r.rounds()).with("firstMs", round(r.firstMs()))
                 .with("lastMs", round(r.lastMs())).with("checkMs", round(r.checkMs())).with("loadMs", round(r.loadMs()))
                 .with("shadowMs", round(r.shadowMs())).with("ms", round(r.totalMs())));
@@ -291,14 +363,14 @@ public final class ReloadCoordinator implements AutoCloseable {
                     long now = System.nanoTime();
                     if (manualRequested) {
                         since = manualRequestNanos;
-                        trigger = "manual";
-                        force = true;
+                        trigger = manualTrigger;
+                        force = manualForced;
                         manualRequested = false;
                         break;
                     }
                     if (firstChangeNanos >= 0 || rebuildSince >= 0) {
                         // No quiet period before building: the build starts at the first event, and
-                        // the quiet period holds back only its swap (see publishIfCurrent).
+                        // the quiet period holds back only its swap (see stillOnDisk).
                         since = rebuildSince >= 0 && (firstChangeNanos < 0 || rebuildSince < firstChangeNanos)
                                 ? rebuildSince : firstChangeNanos;
                         trigger = "file";
@@ -330,6 +402,8 @@ public final class ReloadCoordinator implements AutoCloseable {
                 boolean speculative = "file".equals(trigger);
                 Map<String, String> fingerprintsBefore = lastFingerprints;
                 Generation builtBefore = lastBuilt;
+                GenerationBuilder.Built lineageBefore = shadowLineage;
+                SourceSet builtFilesBefore = lastBuiltFiles;
                 ReadyGeneration built = null;
                 Rejection rejected = null;
                 if (speculative) {
@@ -337,6 +411,8 @@ public final class ReloadCoordinator implements AutoCloseable {
                 }
                 try {
                     built = attempt(files, since, trigger, true);
+                } catch (CancellationException stopping) {
+                    return; // closed while script code ran: nothing more to build
                 } catch (Rejection r) {
                     rejected = r;
                 } finally {
@@ -349,6 +425,8 @@ public final class ReloadCoordinator implements AutoCloseable {
                         nextNumber.compareAndSet(lastNumber() + 1, lastNumber());
                         lastFingerprints = fingerprintsBefore;
                         lastBuilt = builtBefore;
+                        shadowLineage = lineageBefore;
+                        lastBuiltFiles = builtFilesBefore;
                         lastAttemptHash = null;
                         rebuildSince = since;
                         built = null;
@@ -426,6 +504,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         if (reuseForgotten) {
             reuseForgotten = false;
             lastBuilt = null;
+            shadowLineage = null;
         }
         int number = nextNumber.getAndIncrement();
         long t0 = System.nanoTime();
@@ -461,15 +540,37 @@ public final class ReloadCoordinator implements AutoCloseable {
         GenerationBuilder.Checked checked = builder.check(classes, sourceOf, lines);
         long t2 = System.nanoTime();
         phase(number, "verified", (t2 - t0) / 1e6, null);
-        GenerationBuilder.Built built = builder.load(number, checked, files.fileHashes(), mustStay, worldSlots,
-                lastBuilt);
-        long t3 = System.nanoTime();
-        phase(number, "loaded", (t3 - t2) / 1e6, null);
+        ScriptLocator locator = checked.files()::get;
+        // The tasks below capture these locals, not this coordinator: a script thread left stuck
+        // keeps only its own attempt alive.
+        GenerationBuilder b = builder;
+        Map<String, String> fileHashes = files.fileHashes();
+        SlotTable slots = worldSlots;
+        Generation earlier = lastBuilt;
+        GenerationBuilder.Built shadowEarlier = shadowLineage;
+        GenerationBuilder.Built built;
+        if (announce && settings.safety().shadowTicks() > 0) {
+            CompletableFuture<WorldState> copy = requestWorldCopy();
+            try {
+                GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
+                        () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots, shadowEarlier));
+                long t3 = System.nanoTime();
+                built = offThread(number, Step.LOAD, locator,
+                        () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
+                long t4 = System.nanoTime();
+                events.emit(phaseEvent(number, "loaded", (t4 - t2) / 1e6).with("shadowCopyMs", ms(t3 - t2)));
+                shadow(number, shadowCopy.generation(), built, copy, locator);
+                shadowLineage = shadowCopy;
+            } finally {
+                copyWanted.compareAndSet(copy, null);
+            }
+        } else {
+            built = offThread(number, Step.LOAD, locator,
+                    () -> b.load(number, checked, fileHashes, mustStay, slots, earlier));
+            phase(number, "loaded", (System.nanoTime() - t2) / 1e6, null);
+        }
 
         Generation g = built.generation();
-        if (announce && settings.safety().shadowTicks() > 0) {
-            shadow(number, g);
-        }
         lastBuilt = g;
         Map<String, String> before = lastFingerprints;
         List<String> added = new ArrayList<>();
@@ -488,24 +589,83 @@ public final class ReloadCoordinator implements AutoCloseable {
         for (String w : built.warnings()) {
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number).with("message", w));
         }
+        lastBuiltFiles = files;
+        builtFrom.accept(files);
         return new ReadyGeneration(g, added, removed, changed, sinceNanos);
     }
 
-    /** Runs {@code g} on a sample of the live world; a fault rejects it (reason shadow). */
-    private void shadow(int number, Generation g) throws Rejection {
+    /**
+     * Runs the shadow copy {@code copyOf} on a sample of the live world; a fault rejects it (reason
+     * shadow). Then warms the
+     * JIT on the live generation's new instances, on another copy of the same sample.
+     */
+    private void shadow(int number, Generation copyOf, GenerationBuilder.Built live,
+            CompletableFuture<WorldState> wanted, ScriptLocator locator) throws Rejection {
         long t0 = System.nanoTime();
-        WorldState copy = copyOfWorld();
+        WorldState copy = awaitWorldCopy(wanted);
         if (copy == null) {
             events.emit(Event.of("warning", tick.getAsLong()).with("generation", number).with("message",
                     "no shadow run: the game thread did not hand over a copy of the world in time"));
             return;
         }
-        ShadowRun.Fault fault = ShadowRun.run(g.table(), copy, settings.safety().shadowTicks());
-        phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
+        WorldState warmUpCopy = copy.copy();
+        int ticks = settings.safety().shadowTicks();
+        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(copyOf.table(), copy, ticks));
         if (fault != null) {
+            phase(number, "shadow", (System.nanoTime() - t0) / 1e6, null);
             throw new Rejection("shadow", Diagnostic.fromErrorText(fault.behaviour() + " faulted in the shadow run after "
                     + (fault.tick() - copy.tick) + " ticks: ", fault.error()));
         }
+        long t1 = System.nanoTime();
+        offThread(number, Step.WARM_UP, locator, () -> {
+            WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
+            return null;
+        });
+        long t2 = System.nanoTime();
+        events.emit(phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ms(t2 - t1)));
+    }
+
+    /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
+    private enum Step {
+        LOAD("verify", "a static initializer or constructor did not finish within "),
+        SHADOW("shadow", "the shadow run did not finish within "),
+        WARM_UP("shadow", "the warm-up run of the new code did not finish within ");
+
+        final String reason;
+        final String stuck;
+
+        Step(String reason, String stuck) {
+            this.reason = reason;
+            this.stuck = stuck;
+        }
+    }
+
+    /**
+     * Runs {@code task} on the script worker. Past the deadline the attempt is rejected at the
+     * script line the worker was stuck on, a warning names the thread left behind, and this
+     * returns at once: the next attempt gets a fresh thread.
+     */
+    private <T> T offThread(int number, Step step, ScriptLocator locator, ScriptWorker.Task<T> task) throws Rejection {
+        try {
+            return scripts.call(task);
+        } catch (ScriptWorker.Stuck stuck) {
+            shadowLineage = null;
+            String frame = ErrorText.scriptFrame(stuck.stack(), locator);
+            String where = frame == null ? "" : " at " + frame;
+            String thread = stuck.threadName().equals(stuck.workerName()) ? stuck.workerName()
+                    : stuck.threadName() + " (" + stuck.workerName() + ")";
+            events.emit(Event.of("warning", tick.getAsLong()).with("generation", number)
+                    .with("thread", stuck.workerName())
+                    .with("message", "thread " + thread + " is stuck in script code" + where + " ("
+                            + step.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on "
+                            + "on a fresh thread"));
+            throw new Rejection(step.reason, Diagnostic.fromErrorText("", step.stuck + ScriptWorker.DEADLINE_MILLIS
+                    + " ms" + (frame == null ? "" : "; it was still running" + where)));
+        }
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1000.0) / 1000.0;
     }
 
     private void phase(int number, String phase, double ms, String trigger) {
@@ -543,6 +703,8 @@ public final class ReloadCoordinator implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // A reload thread waiting for script code stops waiting; a stuck script thread stays behind.
+        scripts.close();
         if (worker != null) {
             try {
                 worker.join(2000);

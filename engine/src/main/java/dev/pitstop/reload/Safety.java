@@ -27,7 +27,7 @@ public record Safety(boolean trusted, long budgetUnits, int shadowTicks) {
     public static final long INITIALIZER_BUDGETS = 16;
 
     /** The wall-clock backstop of a static initializer or constructor, for its larger budget run cold. */
-    public static final long INITIALIZER_BACKSTOP_MILLIS = 4 * dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS;
+    public static final long INITIALIZER_BACKSTOP_MILLIS = 3 * dev.pitstop.guard.WorkBudget.BACKSTOP_MILLIS;
 
     /** The work a static initializer or constructor may do. */
     public long initializerBudgetUnits() {

@@ -10,14 +10,17 @@ import dev.pitstop.world.WorldState;
 /**
  * Runs a candidate generation on a copy of the world for a few ticks, off the game thread, before
  * it may go live: a script that throws on the situation at hand is caught here and the live game
- * never sees it. It also warms the JIT on the new classes, so the first live ticks do not stutter.
- * The copy belongs to this run alone; script logs and debug drawing from it go nowhere.
+ * never sees it. The copy belongs to this run alone; script logs and debug drawing from it go
+ * nowhere.
  *
- * <p>Shadow and live code are different classes (a generation's own), but a generation's static
- * fields are shared by its shadow run and, later, its live run: scripts are warned off mutable
- * statics for that reason too.
+ * <p>The table it runs is the generation's shadow copy ({@link GenerationBuilder#loadShadowCopy}):
+ * classes defined in a loader of their own and fresh instances of the behaviours whose code
+ * changed, the others being instances earlier shadow runs ran (never live ones). So the run shares
+ * no object, no static field and no view with the live game, whose thread runs at the same time. A
+ * script that keeps what it is handed in a static, or locks a JDK monitor, meets only the shadow
+ * runs' own.
  *
- * <p>Reload thread only.
+ * <p>Reload coordinator's {@link ScriptWorker} only.
  */
 final class ShadowRun {
 

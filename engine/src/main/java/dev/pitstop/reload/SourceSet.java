@@ -61,8 +61,8 @@ public final class SourceSet {
         return Collections.unmodifiableMap(m);
     }
 
-    /** SHA-256 of one file's content, hex. */
-    static String hashOf(byte[] content) {
+    /** SHA-256 of one file's content, hex, as {@link #fileHashes()} and {@link Generation#fileHashes()} hold it. */
+    public static String hashOf(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

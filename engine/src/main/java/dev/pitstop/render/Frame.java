@@ -29,6 +29,8 @@ public final class Frame {
     public int framebufferWidth = 1;
     public int framebufferHeight = 1;
     public HudModel hud = new HudModel();
+    /** The tunables panel (F3): what its controller shows, and where the layout drew it. */
+    public final TunablesView tunables = new TunablesView();
     public FrameTimes frameTimes = new FrameTimes();
 
     private Letterbox box;

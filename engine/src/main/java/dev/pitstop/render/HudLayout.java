@@ -31,10 +31,14 @@ public final class HudLayout {
     static final int GRAPH_SLOW = 0xFF7A45;
     static final int GRAPH_GUIDE = 0x6B7890;
 
-    private static final String HOTKEYS =
-            "F1 HUD  F2 debug  F5 reload  F6 loop  F7 rollback  F8 A/B  P pause  . step  R restart  Esc quit";
+    // Two lines, so that the HUD leaves room at its right for the tunables panel (F3).
+    private static final String HOTKEYS = "F1 HUD  F2 debug  F3 tunables  F5 reload  F6 loop  F7 rollback";
+    private static final String MORE_HOTKEYS = "F8 A/B  P pause  . step  R restart  Esc quit";
+    /** As wide as the reload line gets with everyday times. */
+    private static final String WIDEST_RELOAD = "reload #00: detected 0.0  compiled 00.0  verified 0.0  loaded 0.0  shadow 00.0 ms";
 
     private final StringBuilder sb = new StringBuilder(256);
+    private final TunablesLayout tunables = new TunablesLayout();
 
     /** Text scale for a framebuffer this tall: the font is 12 pixels a line at scale 1. */
     public static float scaleFor(int framebufferHeight) {
@@ -46,6 +50,9 @@ public final class HudLayout {
         gameBar(f, c, s);
         if (f.showHud) {
             hud(f, c, s);
+        }
+        if (f.tunables.open) {
+            tunables.layout(f, c, s);
         }
         errors(f, c, s);
         banners(f, c, s);
@@ -84,11 +91,11 @@ public final class HudLayout {
         FrameTimes times = f.frameTimes;
         float line = LINE_PIXELS * s;
         float pad = 6 * s;
-        float width = Math.min(f.framebufferWidth - 2 * pad,
-                Math.max(FrameTimes.CAPACITY * barWidth(s), c.textWidth(HOTKEYS, s)) + 2 * pad);
+        float width = Math.min(f.framebufferWidth - 2 * pad, Math.max(FrameTimes.CAPACITY * barWidth(s),
+                Math.max(c.textWidth(HOTKEYS, s), c.textWidth(WIDEST_RELOAD, s))) + 2 * pad);
         int logLines = h.logs().size();
         float graphHeight = 48 * s;
-        float height = pad * 2 + line * (6 + (logLines > 0 ? logLines + 1 : 0) + (h.notice() != null ? 1 : 0))
+        float height = pad * 2 + line * (7 + (logLines > 0 ? logLines + 1 : 0) + (h.notice() != null ? 1 : 0))
                 + graphHeight + pad * 2;
         c.rect(pad, pad, width, height, PANEL, 0.6f);
         float x = pad * 2;
@@ -165,6 +172,7 @@ public final class HudLayout {
             y += line;
         }
         c.text(x, y, HOTKEYS, DIM, s);
+        c.text(x, y + line, MORE_HOTKEYS, DIM, s);
     }
 
     private static void phase(StringBuilder sb, String name, double ms) {

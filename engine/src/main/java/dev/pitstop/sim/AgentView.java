@@ -1,19 +1,18 @@
 package dev.pitstop.sim;
 
-import dev.pitstop.api.Agent;
-import dev.pitstop.api.Memory;
 import dev.pitstop.world.Entities;
 import org.joml.Vector2f;
 import org.joml.Vector2fc;
 
 /**
- * The {@link Agent} handed to scripts: one reusable view that points at the entity being updated.
- * Reads come from the world's arrays; what the script asks for (velocity, a shot, memory writes)
- * is held here and applied by {@link #commit} only if the update returns normally. Vectors handed
- * out are fresh copies, so a script cannot reach the world's storage through them. Game thread (or
- * a shadow run's thread) only.
+ * The entity side of the update in progress, behind the {@link dev.pitstop.api.Agent} scripts are
+ * handed ({@link UpdateView}, which checks it is still valid first): one reusable object that
+ * points at the entity being updated. Reads come from the world's arrays; what the script asks for
+ * (velocity, a shot, memory writes) is held here and applied by {@link #commit} only if the update
+ * returns normally. Vectors handed out are fresh copies, so a script cannot reach the world's
+ * storage through them. Never handed to scripts. Game thread (or a shadow run's thread) only.
  */
-final class AgentView implements Agent {
+final class AgentView {
 
     private final MemoryJournal memory = new MemoryJournal();
     private Entities entities;
@@ -61,30 +60,25 @@ final class AgentView implements Agent {
         return index;
     }
 
-    @Override
-    public int id() {
+    int id() {
         return entities.id[live()];
     }
 
-    @Override
-    public Vector2fc position() {
+    Vector2fc position() {
         int i = live();
         return new Vector2f(entities.x[i], entities.y[i]);
     }
 
-    @Override
-    public Vector2fc velocity() {
+    Vector2fc velocity() {
         int i = live();
         return velocitySet ? new Vector2f(newVx, newVy) : new Vector2f(entities.vx[i], entities.vy[i]);
     }
 
-    @Override
-    public float health() {
+    float health() {
         return entities.health[live()];
     }
 
-    @Override
-    public void setVelocity(float vx, float vy) {
+    void setVelocity(float vx, float vy) {
         live();
         if (!Float.isFinite(vx) || !Float.isFinite(vy)) {
             throw new IllegalArgumentException("setVelocity(" + vx + ", " + vy + "): not a finite velocity");
@@ -94,8 +88,7 @@ final class AgentView implements Agent {
         newVy = vy;
     }
 
-    @Override
-    public void fire(float dirX, float dirY) {
+    void fire(float dirX, float dirY) {
         int i = live();
         if (fired || entities.cooldown[i] > 0f) {
             return;
@@ -109,8 +102,8 @@ final class AgentView implements Agent {
         fireY = dirY / len;
     }
 
-    @Override
-    public Memory memory() {
+    /** The entity's memory journal, for this update. */
+    MemoryJournal journal() {
         live();
         return memory;
     }

@@ -29,14 +29,26 @@ public final class ErrorText {
     public static String scriptFrame(Throwable t, ScriptLocator scripts) {
         Throwable c = t;
         for (int depth = 0; c != null && depth < MAX_CAUSES; depth++) {
-            for (StackTraceElement f : stackTrace(c)) {
-                String file = f == null ? null : scripts.sourceOf(f.getClassName());
-                if (file != null) {
-                    return f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
-                }
+            String found = scriptFrame(stackTrace(c), scripts);
+            if (found != null) {
+                return found;
             }
             Throwable next = cause(c);
             c = next == c ? null : next;
+        }
+        return null;
+    }
+
+    /**
+     * "dir/File.java:12" of the first script frame of {@code frames} (innermost first, as a
+     * throwable's or a thread's stack), or null if none is a script's.
+     */
+    public static String scriptFrame(StackTraceElement[] frames, ScriptLocator scripts) {
+        for (StackTraceElement f : frames) {
+            String file = f == null ? null : scripts.sourceOf(f.getClassName());
+            if (file != null) {
+                return f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
+            }
         }
         return null;
     }

@@ -15,19 +15,20 @@ import java.util.List;
 
 /**
  * One tick of the game: player, behaviours through their slots, movement, shots, deaths, waves.
- * Owns the views scripts see and the live {@link ScriptTable}. Game thread only; a shadow run makes
- * its own instance on a copy of the world and drives it from another thread.
+ * Owns the views scripts see (valid only during the update they are handed to, see
+ * {@link CurrentUpdate}) and the live {@link ScriptTable}. Game thread only; a shadow run makes its
+ * own instance on a copy of the world and drives it from another thread.
  */
 public final class Simulation {
 
     private final EventSink events;
     private final DebugDraw debug;
-    private final AgentView agent = new AgentView();
+    private final CurrentUpdate current = new CurrentUpdate();
+    private final AgentView agent = current.agent;
     private final FaultCollector faults = new FaultCollector();
     private WorldState world;
     private Grid grid;
     private ScriptLog log;
-    private WorldView view;
     private ScriptTable scripts = ScriptTable.empty();
     private long updateNanos;
     private long[] tickUnits = new long[8];
@@ -54,7 +55,7 @@ public final class Simulation {
         grid = new Grid(w.width, w.height);
         grid.build(w.entities);
         log = new ScriptLog(w, events);
-        view = new WorldView(w, grid, debug, log);
+        current.world = new WorldView(w, grid, debug, log);
         scripts = scripts.alignedTo(w.slots);
     }
 
@@ -72,11 +73,12 @@ public final class Simulation {
     }
 
     /**
-     * The wall-clock time one behaviour's updates may take in one tick on the game thread: four
+     * The wall-clock time one behaviour's updates may take in one tick on the game thread: two
      * backstops, since a version's first live tick runs cold (10,000 updates interpreted took a
-     * quarter of a second on a busy 2-core machine), and a stall this long is rare enough to see.
+     * quarter of a second on a busy 2-core machine). The count's per-tick share stops ordinary
+     * floods of updates first; this catches what it cannot price.
      */
-    public static final long BEHAVIOUR_TICK_CAP_MILLIS = 4 * WorkBudget.BACKSTOP_MILLIS;
+    public static final long BEHAVIOUR_TICK_CAP_MILLIS = 2 * WorkBudget.BACKSTOP_MILLIS;
 
     /**
      * Caps the wall-clock time one behaviour's updates may take in one tick (0: no cap): past it,
@@ -205,6 +207,7 @@ public final class Simulation {
         ScriptLocator locator = scripts.locator();
         long budgetUnits = scripts.budgetUnits();
         boolean budgeted = budgetUnits != ScriptTable.UNLIMITED;
+        current.enterTick(budgeted);
         boolean timed = behaviourTimeCapNanos > 0;
         if (timed) {
             if (tickClock == null) {
@@ -244,7 +247,6 @@ public final class Simulation {
             }
             long rngBefore = w.rng.state();
             int debugBefore = debug.shapes();
-            agent.begin(e, i);
             log.current(slot, w.slots.name(slot), e.id[i]);
             ran++;
             if (budgeted) {
@@ -260,12 +262,14 @@ public final class Simulation {
                         Rules.TICK_ALLOCATION_BYTES - tickBytes(slot),
                         shareLeft < budgetUnits ? tickShare(budgetUnits) : null);
             }
+            UpdateView handed = current.begin(e, i, w.tick);
             Throwable failed = null;
             try {
-                b.update(agent, view);
+                b.update(handed, handed);
             } catch (Throwable t) {
                 failed = t;
             } finally {
+                current.end();
                 if (budgeted) {
                     chargeTick(slot, WorkBudget.end());
                     if (failed == null) {

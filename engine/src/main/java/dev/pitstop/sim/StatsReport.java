@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code stats} event (CONTRACT §4): generation, entity count, checksum, and per behaviour name
+ * The {@code stats} event: generation, entity count, checksum, and per behaviour name
  * the count, mean speed and mean position of the entities assigned to it (orphans included). Game
  * thread only.
  */

@@ -10,10 +10,12 @@ import org.joml.Vector2f;
 import org.joml.Vector2fc;
 
 /**
- * The {@link World} handed to scripts: reads of the world, the world's random source, neighbour
- * queries on the grid, logging and debug drawing. Game thread (or a shadow run's thread) only.
+ * The world side of the update in progress, behind the {@link World} scripts are handed
+ * ({@link UpdateView}, which checks it is still valid first): reads of the world, the world's
+ * random source, neighbour queries on the grid, logging and debug drawing. One per world; never
+ * handed to scripts. Game thread (or a shadow run's thread) only.
  */
-final class WorldView implements World {
+final class WorldView {
 
     private final WorldState world;
     private final Grid grid;
@@ -27,43 +29,36 @@ final class WorldView implements World {
         this.log = log;
     }
 
-    @Override
-    public long tick() {
+    long tick() {
         return world.tick;
     }
 
-    @Override
-    public float dt() {
+    float dt() {
         return world.dtSeconds();
     }
 
-    @Override
-    public Vector2fc playerPosition() {
+    Vector2fc playerPosition() {
         return new Vector2f(world.player.x, world.player.y);
     }
 
-    @Override
-    public Vector2fc playerVelocity() {
+    Vector2fc playerVelocity() {
         return new Vector2f(world.player.vx, world.player.vy);
     }
 
-    @Override
-    public float arenaWidth() {
+    float arenaWidth() {
         return world.width;
     }
 
-    @Override
-    public float arenaHeight() {
+    float arenaHeight() {
         return world.height;
     }
 
-    @Override
-    public float random() {
+    float random() {
         return world.rng.nextFloat();
     }
 
-    @Override
-    public void forEachNeighbour(Body self, float radius, Consumer<Body> visitor) {
+    /** {@link World#forEachNeighbour}; the bodies visited are valid only while {@code handed} is. */
+    void forEachNeighbour(Body self, float radius, Consumer<Body> visitor, UpdateView handed) {
         if (self == null || visitor == null) {
             throw new NullPointerException("forEachNeighbour needs a body and a visitor");
         }
@@ -106,8 +101,8 @@ final class WorldView implements World {
                         float dx = xs[k] - cx;
                         float dy = ys[k] - cy;
                         if (dx * dx + dy * dy <= r2) {
-                            visitor.accept(new NeighbourView(e, items[k]));
-                            if (++visited >= MAX_NEIGHBOURS) {
+                            visitor.accept(new NeighbourView(e, items[k], handed));
+                            if (++visited >= World.MAX_NEIGHBOURS) {
                                 return;
                             }
                         }
@@ -117,18 +112,15 @@ final class WorldView implements World {
         }
     }
 
-    @Override
-    public void log(String message) {
+    void log(String message) {
         log.log(String.valueOf(message));
     }
 
-    @Override
-    public void debugLine(float x1, float y1, float x2, float y2, int rgb) {
+    void debugLine(float x1, float y1, float x2, float y2, int rgb) {
         debug.line(x1, y1, x2, y2, rgb);
     }
 
-    @Override
-    public void debugCircle(float x, float y, float radius, int rgb) {
+    void debugCircle(float x, float y, float radius, int rgb) {
         debug.circle(x, y, radius, rgb);
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * adds. The port is on 127.0.0.1 only; a breakpoint in a script's loop holds the game for many
  * times the wall-clock backstop without a fault or a rollback, whether it suspends the whole VM or
  * only the game thread; and it binds again in the classes of the next generation, in the shadow run
- * first (thread pitstop-shadow) and then in the live game (pitstop-game).
+ * first (thread pitstop-shadow, in the shadow run's own copy of the class) and then in the live game
+ * (pitstop-game, in the live copy).
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the engine's JVM options come from ./pitstop, a bash script")
 class DebuggerTest {
@@ -146,10 +147,16 @@ class DebuggerTest {
             ide.mute(false);
             hit.resume();
             engine.await(e -> e.get("type").asText().equals("swap") && e.get("toGeneration").asInt() >= 2, "swap");
-            ide.unmute(second);
+            // The live game runs a copy of the class of its own, prepared after the shadow run's.
+            List<ReferenceType> bound = ide.boundIn();
+            ReferenceType live = bound.get(bound.size() - 1);
+            assertEquals("t.Looper", live.name());
+            assertNotEquals(second, live, "the live game shares no class with the shadow run");
+            assertNotEquals(second.classLoader(), live.classLoader());
+            ide.unmute(live);
             hit = ide.nextHit(HIT_PATIENCE_MILLIS);
             assertEquals(game, hit.thread(), "then the live game");
-            assertEquals(second, hit.location().declaringType());
+            assertEquals(live, hit.location().declaringType());
             Thread.sleep(HOLD_MILLIS);
             ide.mute(false);
             resumedAt = engine.lastTick();

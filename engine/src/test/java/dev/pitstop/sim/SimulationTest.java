@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pitstop.api.Agent;
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.api.Body;
+import dev.pitstop.api.Memory;
 import dev.pitstop.api.World;
 import dev.pitstop.events.Event;
 import dev.pitstop.testing.TestWorlds;
@@ -215,5 +216,88 @@ class SimulationTest {
         long logs = events.stream().filter(e -> e.type().equals("log")).count();
         assertTrue(logs > 0 && logs <= 20, "logs " + logs);
         assertNotEquals(0, logs);
+    }
+
+    /** Keeps what its first update was handed, and uses it in every later update, catching the refusal. */
+    static final class Keeper implements Behaviour {
+        Agent agent;
+        World world;
+        Memory memory;
+        Body neighbour;
+        final List<String> refused = new ArrayList<>();
+
+        @Override
+        public void update(Agent self, World w) {
+            if (agent == null) {
+                agent = self;
+                world = w;
+                memory = self.memory();
+                w.forEachNeighbour(self, 1e9f, b -> neighbour = neighbour == null ? b : neighbour);
+                return;
+            }
+            List<Runnable> uses = List.of(() -> agent.setVelocity(99f, 99f), () -> agent.fire(1f, 0f),
+                    () -> agent.position(), () -> world.random(), () -> world.log("stale"),
+                    () -> memory.putInt("stale", 1), () -> neighbour.position(), () -> agent.memory());
+            for (Runnable use : uses) {
+                try {
+                    use.run();
+                    refused.add("allowed");
+                } catch (IllegalStateException e) {
+                    refused.add(e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void viewsKeptFromAnEarlierUpdateAreRefusedAndChangeNothing() {
+        List<Event> events = new CopyOnWriteArrayList<>();
+        Keeper keeper = new Keeper();
+        Simulation s = sim(Map.of("Keeper", keeper), Map.of("Keeper", 20), events);
+        WorldState w = s.world();
+        long rng0 = w.rng.state();
+        int firstId = w.entities.id[0];
+        TestWorlds.run(s, 3);
+        assertEquals(8 * (3 * 20 - 1), keeper.refused.size(), "every use after the first update was tried");
+        assertTrue(keeper.refused.stream().noneMatch("allowed"::equals), keeper.refused.toString());
+        String first = keeper.refused.get(0);
+        assertTrue(first.startsWith("stopped: the Agent handed to an earlier update (tick 0, entity " + firstId
+                + ") was used in the update of entity " + w.entities.id[1] + " in tick 0"), first);
+        assertTrue(keeper.refused.get(3).startsWith("stopped: the World handed to an earlier update"), keeper.refused.get(3));
+        assertTrue(keeper.refused.get(5).startsWith("stopped: the Memory handed to an earlier update"), keeper.refused.get(5));
+        assertTrue(keeper.refused.get(6).startsWith("stopped: the Body (from World.forEachNeighbour) handed to an earlier update"),
+                keeper.refused.get(6));
+        assertTrue(keeper.refused.get(8 * 20).contains("in tick 1"), keeper.refused.get(8 * 20));
+        assertEquals(rng0, w.rng.state(), "no random number was drawn through the kept World");
+        assertEquals(0, w.projectiles.count, "no shot was fired through the kept Agent");
+        for (int i = 0; i < w.entities.count; i++) {
+            assertEquals(0f, w.entities.vx[i], "no velocity was set through the kept Agent");
+            assertEquals(0, w.entities.memory[i].size(), "no memory was written through the kept Memory");
+        }
+        assertTrue(events.stream().noneMatch(e -> e.type().equals("log")), "nothing was logged through the kept World");
+    }
+
+    @Test
+    void aViewUsedFromAnotherThreadIsRefusedEvenDuringItsUpdate() throws Exception {
+        String[] refusal = new String[1];
+        Behaviour handsOff = (self, world) -> {
+            Thread other = new Thread(() -> {
+                try {
+                    self.setVelocity(50f, 0f);
+                } catch (IllegalStateException e) {
+                    refusal[0] = e.getMessage();
+                }
+            }, "elsewhere");
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+        Simulation s = TestWorlds.simulation(4, Map.of("HandsOff", handsOff), Map.of("HandsOff", 1));
+        TestWorlds.run(s, 1);
+        assertEquals(0f, s.world().entities.vx[0]);
+        assertTrue(refusal[0] != null && refusal[0].contains("was used from another thread (elsewhere)"), refusal[0]);
     }
 }

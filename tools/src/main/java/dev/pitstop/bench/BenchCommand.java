@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
             "each edit costs with our generation swap, the JVM's HotSwap (redefineClasses) and a cold",
             "restart (snapshot and restore). Writes report.md, results.json, edits.csv, ticks.csv and",
             "ticks.png to --out."},
-        subcommands = {JmhCommand.class},
+        subcommands = {JmhCommand.class, TuneBenchCommand.class},
         footer = {"", "The default run takes about 20 minutes: every edit is followed by its 300-tick tail at 60 Hz.",
-            "Run './pitstop bench jmh' for the JMH micro-benchmarks (slot dispatch, install, tick)."})
+            "Run './pitstop bench jmh' for the JMH micro-benchmarks (slot dispatch, install, tick),",
+            "'./pitstop bench tune' for tune-to-live latency (the F3 panel and stdin tune)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

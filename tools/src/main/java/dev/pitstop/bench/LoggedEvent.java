@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line of an event log (CONTRACT §4) as the benchmark read it back: type, wall-clock time in
+ * One line of an event log as the benchmark read it back: type, wall-clock time in
  * epoch milliseconds, tick, and the whole object for further fields. Immutable.
  */
 record LoggedEvent(String type, double epochMillis, long tick, JsonNode json) {

@@ -1,0 +1,39 @@
+package dev.pitstop.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The terminal's lines for tunes. */
+class ConsoleReporterTest {
+
+    static ConsoleReporter reporter() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new ConsoleReporter(out, new StatusLine(out, false));
+    }
+
+    @Test
+    void aTuneAndAnUndoAreOneLineEach() {
+        ConsoleReporter r = reporter();
+        Event tuned = Event.of("tuned", 5).with("name", "Chaser.SPEED").with("from", "90f").with("to", "120f")
+                .with("file", "demo/Chaser.java").with("line", 12L);
+        assertEquals("pitstop: tuned Chaser.SPEED 90f -> 120f (demo/Chaser.java:12)", r.format(tuned));
+        assertEquals("pitstop: undid: Chaser.SPEED 90f -> 120f (demo/Chaser.java:12)", r.format(tuned.with("undo", true)));
+    }
+
+    @Test
+    void theTunablesAreListedOneALine() {
+        ConsoleReporter r = reporter();
+        Event listed = Event.of("tunables", 5).with("items", List.of(
+                Map.of("name", "Chaser.SPEED", "type", "float", "value", "90f", "file", "demo/Chaser.java", "line", 12L)));
+        String nl = System.lineSeparator();
+        assertEquals("pitstop: 1 tunable" + nl + "  Chaser.SPEED = 90f  (float, demo/Chaser.java:12)", r.format(listed));
+        assertEquals("pitstop: 0 tunables (no sources)", r.format(Event.of("tunables", 5).with("items", List.of())
+                .with("message", "no sources")));
+    }
+}
