@@ -32,7 +32,7 @@ import java.util.Optional;
 public final class CompileServer {
 
     /** One-file compiles per warm-up round. */
-    private static final int ONE_FILE_WARM_UPS = 60;
+    private static final int ONE_FILE_WARM_UPS = 20;
 
     private final ScriptCompiler javac;
 

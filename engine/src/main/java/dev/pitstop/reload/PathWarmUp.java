@@ -35,8 +35,8 @@ final class PathWarmUp {
 
     /** The generation number of the throwaway builds: no real generation has it. */
     static final int NUMBER = 0;
-    static final int MAX_ROUNDS = 30;
-    static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(4);
+    static final int MAX_ROUNDS = 5;
+    static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(3);
     /**
      * Shadow ticks of a warm-up round: enough to bring the tick's code for new classes to the JIT,
      * few enough that a save arriving meanwhile waits little for the round to end.
@@ -45,7 +45,7 @@ final class PathWarmUp {
     /** Table alignments per round: enough for the JIT to compile the swap's one step on the game thread. */
     static final int ALIGNMENTS = 2_000;
     /** Rounds without a new best after which it stops. */
-    private static final int PATIENCE = 3;
+    private static final int PATIENCE = 2;
 
     /**
      * How the warm-up went: rounds run, the first and the last round's time, the last round's
