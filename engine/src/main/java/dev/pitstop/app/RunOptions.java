@@ -56,7 +56,8 @@ final class RunOptions {
     String watch = "native";
 
     @Option(names = "--quiet-ms", paramLabel = "N",
-            description = "How long the script folder must be quiet before a change is built (default: 20).")
+            description = {"How long the script folder must be quiet before a change may go live (a build may start",
+                "earlier, speculatively; the final content always wins) (default: 20)."})
     long quietMillis = 20;
 
     @Option(names = "--reload-every", paramLabel = "SECONDS",

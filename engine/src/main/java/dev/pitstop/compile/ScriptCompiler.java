@@ -28,8 +28,10 @@ import javax.tools.ToolProvider;
 
 /**
  * javac in memory: sources in, class bytes out, nothing written to disk. One instance is kept for
- * the life of the compile server so that javac's own classes stay loaded and JIT-compiled and the
- * class path's jar indexes stay open (the first compile takes ~10x the later ones). Scripts
+ * the life of the compile server so that javac's own classes stay loaded and JIT-compiled, the
+ * class path's jar indexes stay open (the first compile takes ~10x the later ones) and, where the
+ * compile server opens javac's internals, one javac context with the JDK's and the API's classes
+ * already read ({@link JavacRunner}). Scripts
  * compile against the scripting API and JOML only: every other package on the class path is
  * hidden from them, so using engine internals is a compile error, not a surprise at run time.
  *
@@ -42,8 +44,18 @@ public final class ScriptCompiler {
     private static final List<String> OPTIONS = List.of("-g", "-proc:none", "-Xlint:none", "-encoding", "UTF-8",
             "-Xmaxerrs", "50");
 
+    /** The packages of {@code jdk.compiler} a compile server opens so that javac's context can be kept. */
+    public static final List<String> JAVAC_INTERNALS = JavacRunners.INTERNALS;
+
     private final JavaCompiler javac;
     private final StandardJavaFileManager standard;
+    private JavacRunner runner;
+    /**
+     * One for every compile: a kept javac context holds on to the file manager of its first task,
+     * so what changes from compile to compile (the classes offered, the classes made) is reset in
+     * place rather than in a new manager.
+     */
+    private final MemoryFileManager files;
 
     /**
      * @param classPath where the API and JOML are (class folders or jars)
@@ -64,6 +76,49 @@ public final class ScriptCompiler {
         } catch (IOException e) {
             throw new IllegalStateException("cannot set the script class path: " + e.getMessage(), e);
         }
+        runner = JavacRunners.best(javac, VISIBLE_PACKAGES);
+        files = new MemoryFileManager(standard);
+    }
+
+    /** How javac runs: {@code reused} (one context kept between compiles) or {@code fresh}. */
+    public String runner() {
+        return runner.name();
+    }
+
+    /**
+     * Compiles {@code sources} against {@code compiledClasses} both with the runner in use and with
+     * a fresh javac task, the reference; if the class files differ in any byte, or only one of
+     * the two compiles, the runner is given up for fresh tasks from now on. The compile server
+     * checks this while it warms up, so that a JDK whose javac keeps something the runner does
+     * not forget costs speed, never a wrong class.
+     *
+     * @return whether the two agreed
+     */
+    public boolean checkAgainstFresh(Map<String, byte[]> sources, Map<String, byte[]> compiledClasses) {
+        if (runner instanceof FreshTasks) {
+            return true;
+        }
+        Compilation used = compile(sources, compiledClasses);
+        JavacRunner kept = runner;
+        runner = new FreshTasks(javac);
+        Compilation reference = compile(sources, compiledClasses);
+        boolean same = sameClasses(used, reference);
+        if (same) {
+            runner = kept;
+        }
+        return same;
+    }
+
+    private static boolean sameClasses(Compilation a, Compilation b) {
+        if (a.ok() != b.ok() || !a.classes().keySet().equals(b.classes().keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> e : a.classes().entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), b.classes().get(e.getKey()))) {
+                return false;
+            }
+        }
+        return a.errors().equals(b.errors());
     }
 
     /** Compiles every source; {@code sources} maps a path relative to the script folder to its bytes. */
@@ -85,10 +140,18 @@ public final class ScriptCompiler {
             return new Compilation(Map.of(), Map.of(), List.of(), 0);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        MemoryFileManager files = new MemoryFileManager(standard, compiledClasses);
+        MemoryFileManager files = this.files;
+        files.prepare(compiledClasses);
         boolean ok;
         try {
-            ok = javac.getTask(null, files, diagnostics, OPTIONS, null, units).call();
+            ok = runner.compile(files, diagnostics, OPTIONS, units);
+        } catch (LinkageError e) {
+            if (runner instanceof FreshTasks) {
+                throw e;
+            }
+            // javac's internals are not what the kept context was written against: do without it.
+            runner = new FreshTasks(javac);
+            return compile(sources, compiledClasses);
         } catch (RuntimeException | StackOverflowError e) {
             // javac itself crashed (it happens on some malformed input, or on nesting deep enough
             // to exhaust its stack): report, do not die.
@@ -214,8 +277,15 @@ public final class ScriptCompiler {
         private final Map<String, String> sourceOf = new HashMap<>();
         private final Map<String, List<JavaFileObject>> compiledByPackage = new HashMap<>();
 
-        MemoryFileManager(StandardJavaFileManager standard, Map<String, byte[]> compiled) {
+        MemoryFileManager(StandardJavaFileManager standard) {
             super(standard);
+        }
+
+        /** Forgets the last compile's classes and offers {@code compiled} to the next. */
+        void prepare(Map<String, byte[]> compiled) {
+            outputs.clear();
+            sourceOf.clear();
+            compiledByPackage.clear();
             compiled.forEach((name, bytes) -> {
                 int dot = name.lastIndexOf('.');
                 String pkg = dot < 0 ? "" : name.substring(0, dot);
@@ -285,7 +355,7 @@ public final class ScriptCompiler {
         }
 
         Map<String, String> sourceOf() {
-            return sourceOf;
+            return new HashMap<>(sourceOf);
         }
     }
 }

@@ -41,6 +41,11 @@ public final class Event {
         return tick;
     }
 
+    /** When it was made: wall clock, epoch milliseconds (its {@code t}). */
+    public double epochMillis() {
+        return epochMillis;
+    }
+
     public Object get(String name) {
         return fields.get(name);
     }

@@ -38,6 +38,7 @@ final class CompilerChild {
     private final Object writing = new Object();
     private volatile boolean expired;
     private volatile boolean answered;
+    private final java.util.concurrent.atomic.AtomicBoolean warmUpAsked = new java.util.concurrent.atomic.AtomicBoolean();
     /** Whether its hello has been read; compiling thread only. */
     private boolean ready;
 
@@ -99,6 +100,11 @@ final class CompilerChild {
         }, "pitstop-compiler-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** True the first time it is asked, false after: a process warms itself once. Any thread. */
+    boolean firstWarmUp() {
+        return warmUpAsked.compareAndSet(false, true);
     }
 
     /** The deadline passed: kill it, and say so when the compiling thread asks why it ended. Timer thread. */

@@ -2,6 +2,7 @@ package dev.pitstop.reload;
 
 import dev.pitstop.compile.Compilation;
 import dev.pitstop.compile.CompileServer;
+import dev.pitstop.compile.ScriptCompiler;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -111,6 +112,11 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:-UsePerfData");
+        // Our own child JVM: opening javac's internals to its classes lets it keep one javac context
+        // between compiles (ReusedContext), instead of reading the JDK's classes again at every save.
+        for (String p : ScriptCompiler.JAVAC_INTERNALS) {
+            cmd.add("--add-exports=jdk.compiler/" + p + "=ALL-UNNAMED");
+        }
         cmd.add("-cp");
         cmd.add(locationOf(CompileServer.class).toString());
         cmd.add(CompileServer.class.getName());
@@ -158,6 +164,9 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         expiry.cancel(false);
         if (classes.isEmpty() && c.ok()) {
             warmSources = Map.copyOf(sources);
+            // Generation 1 compiled: the process warms itself now, while the engine checks and
+            // loads it and starts the game, rather than once the game runs.
+            warm(child);
         }
         return CompileResult.of(c);
     }
@@ -169,7 +178,8 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
 
     /**
      * Lets the server warm itself on the last sources that compiled, while nobody waits for it
-     * (the engine calls this once the game runs). Returns at once.
+     * (the engine calls this once the game runs; a process asks itself once, when generation 1
+     * compiled). Returns at once.
      */
     void warmUp() {
         synchronized (this) {
@@ -225,9 +235,10 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         return child;
     }
 
+    /** Asks {@code child} to warm itself on the last sources that compiled, once in its life. */
     private void warm(CompilerChild child) {
         Map<String, byte[]> sources = warmSources;
-        if (sources != null) {
+        if (sources != null && child.firstWarmUp()) {
             child.warmUpLater(sources, WARM_UP_COMPILES);
         }
     }

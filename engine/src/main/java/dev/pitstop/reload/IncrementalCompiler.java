@@ -84,6 +84,16 @@ final class IncrementalCompiler {
         return merged;
     }
 
+    /** The last compile that succeeded (all classes), or null before the first. */
+    CompileResult lastResult() {
+        return last;
+    }
+
+    /** The sources of {@link #lastResult()}, or null. */
+    SourceSet lastSources() {
+        return lastSources;
+    }
+
     private void remember(SourceSet files, CompileResult r) {
         if (r.ok()) {
             lastSources = files;

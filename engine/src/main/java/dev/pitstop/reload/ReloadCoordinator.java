@@ -29,14 +29,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The reload pipeline: watcher → debounce → read → compile → verify → load → shadow run → warm-up
- * → hand-off. Everything but {@link #takeReady()} runs on the one reload thread (or, for
- * generation 1, on the caller's), except script code: static initializers, constructors, the
- * shadow run and the warm-up run on a {@link ScriptWorker} under its deadline, so a script that
- * never returns costs one abandoned thread and a rejection, and the next save is built as usual.
- * The game thread takes a ready generation through a single atomic reference and installs it
- * between two ticks; it never waits for any of this. Attempts are numbered from 1 and never reuse
- * a number.
+ * The reload pipeline: watcher → read → compile → verify → load → shadow run → warm-up → quiet and
+ * unchanged on disk → hand-off. A build starts at the first file event, speculatively; it goes
+ * live only once the folder has been quiet for {@code --quiet-ms} and the files still hold what
+ * it was built from, and is otherwise redone from the newer content. Everything but {@link
+ * #takeReady()} runs on the one reload thread (or, for generation 1, on the caller's), except
+ * script code: static initializers, constructors, the shadow run and the warm-up run on a {@link
+ * ScriptWorker} under its deadline, so a script that never returns costs one abandoned thread and
+ * a rejection, and the next save is built as usual. The game thread takes a ready generation
+ * through a single atomic reference and installs it between two ticks; it never waits for any of
+ * this. Attempts are numbered from 1 and never reuse a number.
  *
  * <p>Thread use: {@link #buildFirst} and {@link #start} on the main thread before the loop;
  * {@link #requestReload} and {@link #publishWorld} from any thread; {@link #takeReady} on the game
@@ -53,7 +55,7 @@ public final class ReloadCoordinator implements AutoCloseable {
     static final int SHADOW_SAMPLE_ENTITIES = 512;
 
     private final ReloadSettings settings;
-    private final EventSink events;
+    private final HeldEvents events;
     private final LongSupplier tick;
     private final ScriptFolder folder;
     private final CompilerProcess javac;
@@ -62,11 +64,14 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final ScriptWorker scripts = new ScriptWorker("pitstop-scripts");
     private final AtomicInteger nextNumber = new AtomicInteger(1);
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
+    /** File events seen so far: a build whose files saw none since it read them is not stale. */
     private final AtomicLong changeCount = new AtomicLong();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private long firstChangeNanos = -1;
+    /** A build was superseded: build again now, counting from this first event ({@code -1}: none). */
+    private long rebuildSince = -1;
     private long lastChangeNanos;
     private boolean manualRequested;
     private long manualRequestNanos;
@@ -99,7 +104,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 
     public ReloadCoordinator(ReloadSettings settings, EventSink events, LongSupplier tick) {
         this.settings = settings;
-        this.events = events;
+        this.events = new HeldEvents(events);
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
@@ -295,9 +300,53 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * Warms this JVM's half of the path (scan, instrumentation, loading, shadow run) on throwaway
+     * builds of generation 1, while the compile process warms javac, so that the first save is
+     * as fast as the later ones ({@link PathWarmUp}); says how it went in a {@code warmed} event.
+     */
+    private void warmPath() {
+        if (compiler == null || compiler.lastResult() == null || "0".equals(System.getenv("PITSTOP_WARM_PATH"))) {
+            return; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
+        }
+        PathWarmUp.Result r = PathWarmUp.run(builder, compiler.lastResult(), compiler.lastSources(), () -> worldSlots,
+                scripts, () -> {
+                    CompletableFuture<WorldState> wanted = requestWorldCopy();
+                    try {
+                        return awaitWorldCopy(wanted);
+                    } finally {
+                        copyWanted.compareAndSet(wanted, null);
+                    }
+                }, settings.safety().shadowTicks(), this::reloadWaiting);
+        if (r.stuckThread() != null) {
+            events.emit(Event.of("warning", tick.getAsLong()).with("thread", r.stuckThread()).with("message",
+                    "thread " + r.stuckThread() + " is stuck in script code (the warm-up of the reload path did not finish "
+                            + "within " + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on on a "
+                            + "fresh thread"));
+        }
+        events.emit(Event.of("warmed", tick.getAsLong()).with("rounds", r.rounds()).with("firstMs", round(r.firstMs()))
+                .with("lastMs", round(r.lastMs())).with("checkMs", round(r.checkMs())).with("loadMs", round(r.loadMs()))
+                .with("shadowMs", round(r.shadowMs())).with("ms", round(r.totalMs())));
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
+    }
+
+    /** Whether a real reload waits to be built (a file changed, or one was asked for). Any thread. */
+    private boolean reloadWaiting() {
+        lock.lock();
+        try {
+            return closed || manualRequested || firstChangeNanos >= 0 || rebuildSince >= 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void run() {
         try {
             warmUp();
+            warmPath();
         } catch (RuntimeException | LinkageError e) {
             // A warm-up that fails costs nothing but speed.
         }
@@ -321,17 +370,16 @@ public final class ReloadCoordinator implements AutoCloseable {
                         manualRequested = false;
                         break;
                     }
-                    if (firstChangeNanos >= 0) {
-                        long quietUntil = lastChangeNanos + TimeUnit.MILLISECONDS.toNanos(settings.quietMillis());
-                        if (now >= quietUntil) {
-                            since = firstChangeNanos;
-                            trigger = "file";
-                            force = false;
-                            firstChangeNanos = -1;
-                            break;
-                        }
-                        wake.awaitNanos(quietUntil - now);
-                        continue;
+                    if (firstChangeNanos >= 0 || rebuildSince >= 0) {
+                        // No quiet period before building: the build starts at the first event, and
+                        // the quiet period holds back only its swap (see stillOnDisk).
+                        since = rebuildSince >= 0 && (firstChangeNanos < 0 || rebuildSince < firstChangeNanos)
+                                ? rebuildSince : firstChangeNanos;
+                        trigger = "file";
+                        force = false;
+                        firstChangeNanos = -1;
+                        rebuildSince = -1;
+                        break;
                     }
                     if (now >= nextTimer) {
                         since = now;
@@ -348,35 +396,110 @@ public final class ReloadCoordinator implements AutoCloseable {
                 lock.unlock();
             }
             try {
-                long changesBefore = changeCount.get();
+                long changesAtRead = changeCount.get();
                 SourceSet files = folder.read();
                 if (!force && files.hash().equals(lastAttemptHash)) {
                     continue;
                 }
+                boolean speculative = "file".equals(trigger);
+                Map<String, String> fingerprintsBefore = lastFingerprints;
+                Generation builtBefore = lastBuilt;
+                GenerationBuilder.Built lineageBefore = shadowLineage;
+                SourceSet builtFilesBefore = lastBuiltFiles;
+                ReadyGeneration built = null;
+                Rejection rejected = null;
+                if (speculative) {
+                    events.hold();
+                }
                 try {
-                    attempt(files, since, trigger, true);
+                    built = attempt(files, since, trigger, true);
                 } catch (CancellationException stopping) {
                     return; // closed while script code ran: nothing more to build
                 } catch (Rejection r) {
-                    if (changeCount.get() != changesBefore && "compile".equals(r.reason())) {
+                    rejected = r;
+                } finally {
+                    if (speculative && !stillOnDisk(files, changesAtRead)) {
+                        // Built from what the files held when the build started, which they no
+                        // longer hold (most often a save read between its truncation and its
+                        // write): it never goes live. Redone at once from the newer content, and
+                        // forgotten, number and events, as if the build had waited.
+                        events.drop();
+                        nextNumber.compareAndSet(lastNumber() + 1, lastNumber());
+                        lastFingerprints = fingerprintsBefore;
+                        lastBuilt = builtBefore;
+                        shadowLineage = lineageBefore;
+                        lastBuiltFiles = builtFilesBefore;
+                        lastAttemptHash = null;
+                        rebuildSince = since;
+                        built = null;
+                        rejected = null;
+                    } else {
+                        events.release();
+                    }
+                }
+                if (built != null) {
+                    ready.set(built);
+                    wakeGameThread.run();
+                } else if (rejected != null) {
+                    if (!speculative && !folder.read().hash().equals(files.hash())) {
                         // Read mid-save: the newer content is already on its way in; say so, build it.
                         reject(lastNumber(), "superseded", List.of(new Diagnostic(null, 0, 0,
                                 "the files changed while this version was built; building the newer one")));
+                        lastAttemptHash = null;
                     } else {
-                        reject(lastNumber(), r.reason(), r.diagnostics());
+                        reject(lastNumber(), rejected.reason(), rejected.diagnostics());
                     }
                 }
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException | LinkageError e) {
+                events.release();
                 events.emit(Event.of("error", tick.getAsLong()).with("message", "reload failed: " + e));
             }
         }
+    }
+
+    /**
+     * Whether the files still hold what {@code built} was read from, once the script folder has
+     * been quiet for {@code --quiet-ms} (an editor's burst of writes is over): the content decides,
+     * not the events, so a save that rewrote the same bytes changes nothing, and a build of a file
+     * caught half-written goes live only if the file still reads the same once the folder is quiet.
+     * Returns false as soon as an event brings other content, without waiting for the quiet, so
+     * that the newer content is built at once. Reload thread.
+     */
+    private boolean stillOnDisk(SourceSet built, long changesAtRead) throws InterruptedException {
+        long checked = changesAtRead;
+        long quietNanos = TimeUnit.MILLISECONDS.toNanos(settings.quietMillis());
+        while (true) {
+            long seen = changeCount.get();
+            if (seen != checked) {
+                if (!folder.read().hash().equals(built.hash())) {
+                    return false;
+                }
+                checked = seen;
+            }
+            lock.lock();
+            try {
+                long wait = lastChangeNanos + quietNanos - System.nanoTime();
+                if (closed || wait <= 0) {
+                    break;
+                }
+                if (changeCount.get() == checked) {
+                    wake.awaitNanos(wait);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        // Read once more even when no event came since the last look: an event may be on its way.
+        return folder.read().hash().equals(built.hash());
     }
 
     private int lastNumber() {
         return nextNumber.get() - 1;
     }
 
-    /** One attempt, numbered; publishes a ready generation or throws why not. */
+    /** One attempt, numbered; returns the generation ready to go live (the caller publishes it) or throws why not. */
     private ReadyGeneration attempt(SourceSet files, long sinceNanos, String trigger, boolean announce)
             throws Rejection {
         lastAttemptHash = files.hash();
@@ -470,12 +593,7 @@ public final class ReloadCoordinator implements AutoCloseable {
         }
         lastBuiltFiles = files;
         builtFrom.accept(files);
-        ReadyGeneration r = new ReadyGeneration(g, added, removed, changed, sinceNanos);
-        if (announce) {
-            ready.set(r);
-            wakeGameThread.run();
-        }
-        return r;
+        return new ReadyGeneration(g, added, removed, changed, sinceNanos);
     }
 
     /**

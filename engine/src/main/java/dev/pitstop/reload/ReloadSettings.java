@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * @param folder             the script folder: sources ({@code --scripts}) or class files ({@code --script-classes})
  * @param kind               which of the two
  * @param watch              how changes are noticed
- * @param quietMillis        how long the folder must be quiet before a change is built ({@code --quiet-ms})
+ * @param quietMillis        how long the folder must be quiet before a change may go live ({@code --quiet-ms}; its build starts at once)
  * @param reloadEveryMillis  timer reload period, 0 for none ({@code --reload-every})
  * @param safety             sandbox, budget and shadow run
  */

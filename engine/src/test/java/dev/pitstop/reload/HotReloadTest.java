@@ -314,6 +314,61 @@ class HotReloadTest {
     }
 
     @Test
+    void theBuildStartsAtTheFirstEventAndTheSwapWaitsForTheQuietPeriod() throws Exception {
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
+                "--stats-every", "5", "--quiet-ms", "4000")) {
+            e.awaitStats(0, 0);
+            int m = e.mark();
+            double written = epochMillis();
+            Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "3f"));
+            Event swap = e.await(m, "swap");
+            Event compiled = e.await(m, ev -> ev.type().equals("reload") && "compiled".equals(ev.get("phase"))
+                    && swap.get("toGeneration").equals(ev.get("generation")), "the compile of the swapped generation");
+            assertTrue(epochMillis(swap) - written >= 4000, "no swap before the folder was quiet for --quiet-ms");
+            assertTrue(epochMillis(compiled) - written < 4000, "the build did not wait for the quiet period: "
+                    + (epochMillis(compiled) - written) + " ms after the save");
+            assertEquals(2, swap.get("toGeneration"));
+            awaitSpeed(e, m, "Mover", 3);
+        }
+    }
+
+    @Test
+    void aSpeculativeBuildOfContentThatChangedBeforeTheQuietPeriodEndedNeverGoesLive() throws Exception {
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
+                "--stats-every", "5", "--quiet-ms", "3000")) {
+            e.awaitStats(0, 0);
+            int m = e.mark();
+            Path file = dir.resolve("t/Mover.java");
+            Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "111f")); // compiles, and is built at once
+            Thread.sleep(1000); // the pace of a person who saves again, not a wait for a result
+            String last = Scripts.mover("Mover", "7f");
+            Files.writeString(file, last.substring(0, last.length() / 2)); // a half-written save, then the rest
+            Thread.sleep(500);
+            Files.writeString(file, last);
+            Event swap = e.await(m, "swap");
+            assertEquals(2, swap.get("toGeneration"), "the builds that were redone took no number");
+            awaitSpeed(e, m, "Mover", 7);
+            Event settled = e.awaitStats(e.mark(), e.events("stats").get(e.events("stats").size() - 1).tick() + 10);
+            assertEquals(7.0, meanSpeed(settled, "Mover"), 1e-4);
+            assertEquals(1, e.events("swap").size(), "one swap: the final content's");
+            assertTrue(e.events("stats").stream().noneMatch(s -> behaviour(s, "Mover") != null
+                    && Math.abs(meanSpeed(s, "Mover") - 111) < 1e-3), "the first save's build never ran live");
+            assertEquals(List.of(), e.events("rejected"), "the half-written file's build is redone, not reported");
+        }
+    }
+
+    private static double epochMillis() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1000.0 + now.getNano() / 1e6;
+    }
+
+    private static double epochMillis(Event e) {
+        return e.epochMillis();
+    }
+
+    @Test
     void aSymlinkedScriptFolderWorks() throws Exception {
         Path real = dir.resolve("real");
         Scripts.write(real, "t/Mover.java", Scripts.mover("Mover", "2f"));

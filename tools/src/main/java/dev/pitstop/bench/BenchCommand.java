@@ -38,8 +38,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scripts", paramLabel = "N", description = "Generated behaviours, at least 2 (default: 20).")
     int scripts = 20;
 
-    @Option(names = "--edits", paramLabel = "N", description = "Edits per strategy (default: 50).")
+    @Option(names = "--edits", paramLabel = "N",
+            description = "Quick edits per strategy, after the first saves, each after the last one's tail (default: 50).")
     int edits = 50;
+
+    @Option(names = "--first-saves", paramLabel = "N",
+            description = "Saves at a person's pace right after the start, before the quick edits (default: 10).")
+    int firstSaves = BenchSettings.FIRST_SAVES;
+
+    @Option(names = "--first-save-after-ms", paramLabel = "MS",
+            description = "When the first save comes after the game's start event (default: 2000).")
+    int firstSaveAfterMillis = BenchSettings.FIRST_SAVE_AFTER_MILLIS;
+
+    @Option(names = "--save-spacing-ms", paramLabel = "MS",
+            description = "Time between a person's first saves (default: 3000).")
+    int saveSpacingMillis = BenchSettings.SAVE_SPACING_MILLIS;
 
     @Option(names = "--strategy", paramLabel = "NAME",
             description = "generation, hotswap, restart or all (default: all).")
@@ -61,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(entities, scripts, edits, BenchSettings.parseStrategy(strategy), out,
-                    tailTicks, 60, 1, 60);
+                    tailTicks, 60, 1, 60, firstSaves, firstSaveAfterMillis, saveSpacingMillis);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

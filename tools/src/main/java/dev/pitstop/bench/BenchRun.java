@@ -96,6 +96,7 @@ final class BenchRun {
         opts.put("--entities", settings.entities());
         opts.put("--scripts", settings.scripts());
         opts.put("--edits", settings.edits());
+        opts.put("--first-saves", settings.firstSaves());
         opts.put("--strategy", settings.strategies().size() == BenchSettings.STRATEGIES.size() ? "all"
                 : settings.strategies().get(0));
         opts.put("--tail-ticks", settings.tailTicks());

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * The raw numbers: {@code ticks.csv} (every tick of every strategy: process, tick, generation,
- * milliseconds, seconds since the strategy's first tick, phase) and {@code edits.csv} (every edit).
+ * milliseconds, seconds since the strategy's first tick, phase) and {@code edits.csv} (every edit,
+ * with its pace and the engine's reload phases).
  * Driver thread.
  */
 final class CsvFiles {
@@ -33,14 +34,20 @@ final class CsvFiles {
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("edits.csv"), StandardCharsets.UTF_8)) {
-            w.write("strategy,edit,behaviour,edit_to_live_ms,pause_us,swap_tick,swap_tick_ms,tail_p50_ms,tail_max_ms,"
-                    + "new_code_seen,state_kept\n");
+            w.write("strategy,edit,pace,behaviour,edit_to_live_ms,pause_us,swap_tick,swap_tick_ms,tail_p50_ms,tail_max_ms,"
+                    + String.join(",", Recording.RELOAD_PHASES.stream().map(p -> p + "_ms").toList())
+                    + ",new_code_seen,state_kept\n");
             for (Outcome o : outcomes) {
                 for (Outcome.EditResult e : o.edits) {
-                    w.write(String.format(Locale.ROOT, "%s,%d,%s,%.3f,%s,%d,%.4f,%.4f,%.4f,%s,%s%n", o.strategy(),
-                            e.number(), e.behaviour(), e.editToLiveMillis(),
+                    StringBuilder phases = new StringBuilder();
+                    for (String p : Recording.RELOAD_PHASES) {
+                        double ms = e.phase(p);
+                        phases.append(Double.isNaN(ms) ? "" : String.format(Locale.ROOT, "%.3f", ms)).append(',');
+                    }
+                    w.write(String.format(Locale.ROOT, "%s,%d,%s,%s,%.3f,%s,%d,%.4f,%.4f,%.4f,%s%s,%s%n", o.strategy(),
+                            e.number(), e.pace().name().toLowerCase(Locale.ROOT), e.behaviour(), e.editToLiveMillis(),
                             Double.isNaN(e.pauseMicros()) ? "" : String.format(Locale.ROOT, "%.1f", e.pauseMicros()),
-                            e.swapTick(), e.swapTickMillis(), e.tailP50Millis(), e.tailMaxMillis(),
+                            e.swapTick(), e.swapTickMillis(), e.tailP50Millis(), e.tailMaxMillis(), phases,
                             e.newCodeSeen() == null ? "" : e.newCodeSeen(), e.stateKept()));
                 }
             }

@@ -53,7 +53,7 @@ final class GenerationStrategy extends Strategy {
             }
             if (e.longField("toGeneration") > generation && e.strings("changed").contains(edit.behaviour())) {
                 generation = (int) e.longField("toGeneration");
-                return new Live(e.tick() + 1, e.epochMillis(), e.doubleField("pauseMicros"));
+                return new Live(e.tick() + 1, e.epochMillis(), e.doubleField("pauseMicros"), generation);
             }
         }
     }

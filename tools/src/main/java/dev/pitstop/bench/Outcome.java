@@ -22,10 +22,18 @@ final class Outcome {
      *                        (null if no entity uses it)
      * @param stateKept       the control's entities at the stats after the swap are exactly the
      *                        reference's, and no tick was skipped or repeated at the swap
+     * @param phases          the engine's reload phases of the generation that went live
+     *                        ({@link Recording#RELOAD_PHASES}, milliseconds; empty for other strategies)
      */
-    record EditResult(int number, String behaviour, double editToLiveMillis, double pauseMicros, long swapTick,
-            double swapTickMillis, double tailP50Millis, double tailMaxMillis, Boolean newCodeSeen,
-            boolean stateKept) { }
+    record EditResult(int number, Recording.Pace pace, String behaviour, double editToLiveMillis, double pauseMicros,
+            long swapTick, double swapTickMillis, double tailP50Millis, double tailMaxMillis, Boolean newCodeSeen,
+            boolean stateKept, Map<String, Double> phases) {
+
+        double phase(String name) {
+            Double ms = phases.get(name);
+            return ms == null ? Double.NaN : ms;
+        }
+    }
 
     final Recording recording;
     final List<EditResult> edits = new ArrayList<>();
@@ -65,6 +73,43 @@ final class Outcome {
 
     double[] editValues(java.util.function.ToDoubleFunction<EditResult> f) {
         return edits.stream().mapToDouble(f).toArray();
+    }
+
+    /** {@code f} of the edits of one pace only. */
+    double[] editValues(Recording.Pace pace, java.util.function.ToDoubleFunction<EditResult> f) {
+        return edits.stream().filter(e -> e.pace() == pace).mapToDouble(f).toArray();
+    }
+
+    /** The first save after the start: the first edit a person makes, or null if the run had none. */
+    EditResult firstSave() {
+        return edits.isEmpty() || edits.get(0).pace() != Recording.Pace.PERSON ? null : edits.get(0);
+    }
+
+    /** The ticks of the first game from its start to its {@code warmed} event (empty if it sent none), in ms. */
+    double[] warmUpTicksMillis() {
+        if (Double.isNaN(recording.warmedEpochMillis)) {
+            return new double[0];
+        }
+        return recording.ticks.stream().filter(t -> t.process() == 1 && t.endEpochMillis() >= recording.startEpochMillis
+                && t.startEpochMillis() <= recording.warmedEpochMillis).mapToDouble(Recording.Tick::tickMillis).toArray();
+    }
+
+    /** How long after the start the reload path said it was warm, in ms (NaN if it never did). */
+    double warmUpMillis() {
+        return recording.warmedEpochMillis - recording.startEpochMillis;
+    }
+
+    /** The slowest tick of any swap or of the ticks after one (the worst a swap cost a frame), in ms. */
+    double worstSwapOrTailMillis() {
+        double worst = Double.NaN;
+        for (EditResult e : edits) {
+            for (double v : new double[] {e.swapTickMillis(), e.tailMaxMillis()}) {
+                if (!Double.isNaN(v) && (Double.isNaN(worst) || v > worst)) {
+                    worst = v;
+                }
+            }
+        }
+        return worst;
     }
 
     /**
@@ -134,8 +179,15 @@ final class Outcome {
         }
         boolean continuous = swap != null && recording.tick(e.swapTick() - 1) != null;
         boolean kept = continuous && after != null && matches(after, control, reference);
-        return new EditResult(e.number(), e.behaviour(), e.editToLiveMillis(), e.pauseMicros(), e.swapTick(),
-                swapMillis, tail.percentile(50), tail.max(), seen, kept);
+        Map<String, Double> phases = new java.util.LinkedHashMap<>();
+        Map<String, Double> reported = recording.reloadPhases.getOrDefault(e.generation(), Map.of());
+        for (String p : Recording.RELOAD_PHASES) {
+            if (e.generation() > 0 && reported.containsKey(p)) {
+                phases.put(p, reported.get(p));
+            }
+        }
+        return new EditResult(e.number(), e.pace(), e.behaviour(), e.editToLiveMillis(), e.pauseMicros(), e.swapTick(),
+                swapMillis, tail.percentile(50), tail.max(), seen, kept, phases);
     }
 
     private static boolean matches(Recording.Stats s, String control, Map<Long, Recording.BehaviourStats> reference) {

@@ -32,32 +32,50 @@ final class Recording {
     record Stats(long tick, int process, Map<String, BehaviourStats> behaviours) { }
 
     /**
+     * How an edit was paced: {@code PERSON} for the first saves after the start, a few seconds
+     * apart as a person tweaking a script saves; {@code QUICK} for the edits that follow one after
+     * the other, each after the last one's tail (the warm state).
+     */
+    enum Pace { PERSON, QUICK }
+
+    /**
      * One edit and when its code went live.
      *
      * @param swapTick     the first tick that ran the new code
      * @param pauseMicros  how long the game thread stood still for the swap (NaN until known)
+     * @param generation   the generation that made it live (0 where the strategy has none)
      */
-    record Edit(int number, String behaviour, float newSpeed, double writeEpochMillis, double liveEpochMillis,
-            long swapTick, double pauseMicros) {
+    record Edit(int number, Pace pace, String behaviour, float newSpeed, double writeEpochMillis,
+            double liveEpochMillis, long swapTick, double pauseMicros, int generation) {
 
         double editToLiveMillis() {
             return liveEpochMillis - writeEpochMillis;
         }
 
         Edit withPauseMicros(double micros) {
-            return new Edit(number, behaviour, newSpeed, writeEpochMillis, liveEpochMillis, swapTick, micros);
+            return new Edit(number, pace, behaviour, newSpeed, writeEpochMillis, liveEpochMillis, swapTick, micros,
+                    generation);
         }
     }
+
+    /** The reload phases the engine reports ({@code reload} events), in pipeline order, as the report names them. */
+    static final java.util.List<String> RELOAD_PHASES = java.util.List.of("detected", "compiled", "verified", "loaded",
+            "shadow");
 
     final String strategy;
     final List<Tick> ticks = new ArrayList<>();
     final List<Stats> stats = new ArrayList<>();
     final List<Edit> edits = new ArrayList<>();
+    /** Generation → reload phase → milliseconds, from the engine's {@code reload} events (the last attempt of a number wins). */
+    final Map<Integer, Map<String, Double>> reloadPhases = new HashMap<>();
     private final Map<Long, Integer> tickIndex = new HashMap<>();
     /** Game processes seen so far (a {@code start} event each). */
     int processes;
     /** Whether the strategy's pause falls between ticks, so that it adds to the swap tick's time. */
     boolean pauseBetweenTicks;
+    /** When the first game started, and when it said its reload path was warm ({@code warmed}; NaN if it never did). */
+    double startEpochMillis = Double.NaN;
+    double warmedEpochMillis = Double.NaN;
     /** Ticks at the start of the run left out of the steady state: the first JVM's JIT warm-up. */
     long warmupTicks;
 
@@ -67,7 +85,17 @@ final class Recording {
 
     void accept(LoggedEvent e) {
         switch (e.type()) {
-            case "start" -> processes++;
+            case "start" -> {
+                processes++;
+                if (processes == 1) {
+                    startEpochMillis = e.epochMillis();
+                }
+            }
+            case "warmed" -> {
+                if (processes == 1 && Double.isNaN(warmedEpochMillis)) {
+                    warmedEpochMillis = e.epochMillis();
+                }
+            }
             case "tick" -> {
                 tickIndex.putIfAbsent(e.tick(), ticks.size());
                 ticks.add(new Tick(e.tick(), processes, (int) e.longField("generation"), e.longField("tickNanos"),
@@ -80,6 +108,8 @@ final class Recording {
                         f.getValue().path("cx").asDouble(), f.getValue().path("cy").asDouble())));
                 stats.add(new Stats(e.tick(), processes, b));
             }
+            case "reload" -> reloadPhases.computeIfAbsent((int) e.longField("generation"), g -> new LinkedHashMap<>())
+                    .put(e.json().path("phase").asText(), e.doubleField("ms"));
             default -> { }
         }
     }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * {@code results.json}, shaped as the benchmark issue asks: {@code machine}, then per strategy the
  * edits, p50/p99/max of edit-to-live, pause and swap-tick time, p50/p99/p99.9 of the steady tick
- * time, and whether the world state was kept. Unknown numbers are null. Driver thread.
+ * time, the first save and the first saves at a person's pace apart from the quick edits, the
+ * worst swap or tail tick, the p50 of each reload phase, and whether the world state was kept.
+ * Unknown numbers are null. Driver thread.
  */
 final class ResultsJson {
 
@@ -34,6 +36,25 @@ final class ResultsJson {
             number(st, "p50", steady.percentile(50));
             number(st, "p99", steady.percentile(99));
             number(st, "p999", steady.percentile(99.9));
+            Outcome.EditResult first = o.firstSave();
+            number(s, "firstSaveMs", first == null ? Double.NaN : first.editToLiveMillis());
+            Distribution early = Distribution.of(o.editValues(Recording.Pace.PERSON, Outcome.EditResult::editToLiveMillis));
+            ObjectNode fs = s.putObject("firstSavesMs");
+            fs.put("count", early.count());
+            number(fs, "p50", early.percentile(50));
+            number(fs, "max", early.max());
+            tail(s.putObject("quickEditToLiveMs"), Distribution.of(o.editValues(Recording.Pace.QUICK,
+                    Outcome.EditResult::editToLiveMillis)));
+            number(s, "worstSwapOrTailTickMs", o.worstSwapOrTailMillis());
+            Distribution warming = Distribution.of(o.warmUpTicksMillis());
+            ObjectNode w = s.putObject("warmUp");
+            number(w, "ms", o.warmUpMillis());
+            number(w, "tickP99Ms", warming.percentile(99));
+            number(w, "tickMaxMs", warming.max());
+            ObjectNode phases = s.putObject("reloadPhaseP50Ms");
+            for (String p : Recording.RELOAD_PHASES) {
+                number(phases, p, Distribution.of(o.editValues(e -> e.phase(p))).percentile(50));
+            }
             s.put("stateKept", o.stateKept());
         }
         JSON.writeValue(file.toFile(), root);

@@ -51,8 +51,14 @@ abstract class Strategy {
      * @param swapTick    the first tick that ran the new code
      * @param epochMillis when the new code could first run (wall clock)
      * @param pauseMicros the game thread's pause for it, NaN if only known after the run
+     * @param generation  the engine's generation number that made it live, 0 where there is none
      */
-    record Live(long swapTick, double epochMillis, double pauseMicros) { }
+    record Live(long swapTick, double epochMillis, double pauseMicros, int generation) {
+
+        Live(long swapTick, double epochMillis, double pauseMicros) {
+            this(swapTick, epochMillis, pauseMicros, 0);
+        }
+    }
 
     abstract String name();
 

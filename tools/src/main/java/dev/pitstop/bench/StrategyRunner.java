@@ -10,9 +10,11 @@ import java.util.stream.Stream;
 
 /**
  * Drives one strategy through the benchmark's edits, the same way for each: generate the scripts
- * into a fresh temporary folder, start the game, let it warm up and run a steady baseline, then for
- * each edit save one file (a constant changed), wait until the new code runs, let the swap's tail
- * and a steady gap run, and go on; finally stop the game cleanly. Driver thread only.
+ * into a fresh temporary folder and start the game; then save as a person does who has just
+ * started it (the first save 2 s after the start event, nine more 3 s apart, each waited for until
+ * its code runs); then let a steady baseline run, and for each quick edit save one file (a
+ * constant changed), wait until the new code runs, let the swap's tail and a steady gap run, and go
+ * on; finally stop the game cleanly. Driver thread only.
  */
 final class StrategyRunner {
 
@@ -39,15 +41,27 @@ final class StrategyRunner {
             recording.pauseBetweenTicks = strategy.pauseBetweenTicks();
             Strategy.Launch launch = new Strategy.Launch(folder, eventLog, work, scripts.spawnPlan(settings.entities()),
                     settings);
-            progress.starting(strategy.name(), settings.edits());
+            progress.starting(strategy.name(), settings.firstSaves() + settings.edits());
             try (GameEvents events = new GameEvents(eventLog, recording, strategy::problem)) {
                 strategy.start(launch);
                 LoggedEvent start = events.await(e -> e.is("start"), Strategy.START_PATIENCE, "the game's start event");
                 int tail = settings.tailTicks();
                 recording.warmupTicks = start.tick() + tail;
-                events.awaitTick(start.tick() + 2L * tail, patienceFor(2L * tail));
-                for (int k = 1; k <= settings.edits(); k++) {
-                    edit(strategy, events, recording, scripts, folder, k);
+                int k = 1;
+                // A person: the game starts, they switch to the editor and save, then save again every few seconds.
+                for (int i = 0; i < settings.firstSaves(); i++, k++) {
+                    double at = start.epochMillis() + settings.firstSaveAfterMillis() + (double) i * settings.saveSpacingMillis();
+                    sleepUntil(at);
+                    Strategy.Live live = save(strategy, events, recording, scripts, folder, k, Recording.Pace.PERSON);
+                    if (i == settings.firstSaves() - 1) {
+                        afterSwap(events, live, k);
+                    }
+                }
+                long baselineUntil = Math.max(start.tick(), recording.lastTick() == null ? 0 : recording.lastTick().tick())
+                        + 2L * tail;
+                events.awaitTick(baselineUntil, patienceFor(2L * tail));
+                for (int q = 1; q <= settings.edits(); q++, k++) {
+                    afterSwap(events, save(strategy, events, recording, scripts, folder, k, Recording.Pace.QUICK), k);
                 }
                 strategy.stop(events);
             } finally {
@@ -61,22 +75,35 @@ final class StrategyRunner {
         }
     }
 
-    private void edit(Strategy strategy, GameEvents events, Recording recording, BenchScripts scripts, Path folder,
-            int k) throws BenchFailure, IOException {
+    /** Saves edit {@code k} and waits until its code runs. */
+    private Strategy.Live save(Strategy strategy, GameEvents events, Recording recording, BenchScripts scripts,
+            Path folder, int k, Recording.Pace pace) throws BenchFailure, IOException {
         BenchScripts.Edit edit = scripts.edit(k);
         BenchScripts.write(folder, edit.relativePath(), edit.source());
         double written = WallClock.nowMillis();
         strategy.edited(edit);
         Strategy.Live live = strategy.awaitLive(events, recording, edit);
-        Recording.Edit done = new Recording.Edit(k, edit.behaviour(), edit.newSpeed(), written, live.epochMillis(),
-                live.swapTick(), live.pauseMicros());
+        Recording.Edit done = new Recording.Edit(k, pace, edit.behaviour(), edit.newSpeed(), written,
+                live.epochMillis(), live.swapTick(), live.pauseMicros(), live.generation());
         recording.edits.add(done);
-        // The stats after the swap show whether the new code runs and whether the world survived.
+        progress.edit(k, done.editToLiveMillis());
+        return live;
+    }
+
+    /** Lets the swap's tail and a steady gap run, after the stats that show whether the new code runs. */
+    private void afterSwap(GameEvents events, Strategy.Live live, int k) throws BenchFailure {
         events.await(e -> e.is("stats") && e.tick() >= live.swapTick(),
                 patienceFor(settings.statsEvery()), "the stats after edit " + k);
         long until = live.swapTick() + settings.tailTicks() + BenchSettings.GAP_TICKS;
         events.awaitTick(until, patienceFor(settings.tailTicks() + BenchSettings.GAP_TICKS));
-        progress.edit(k, done.editToLiveMillis());
+    }
+
+    /** Waits until the wall clock reads {@code epochMillis}; the game's events are read as they come meanwhile. */
+    private static void sleepUntil(double epochMillis) throws InterruptedException {
+        long left;
+        while ((left = (long) Math.ceil(epochMillis - WallClock.nowMillis())) > 0) {
+            Thread.sleep(Math.min(left, 50));
+        }
     }
 
     /** Real time for {@code ticks} ticks, with room for a machine that is busy with other work. */

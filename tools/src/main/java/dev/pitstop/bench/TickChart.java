@@ -16,8 +16,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code ticks.png}: one panel per strategy, the time of every tick over the run (log scale, so a
- * 1 ms tick and a 100 ms stall both show), each swap's first tick marked in red and its game-thread
- * pause in orange. A restart's game
+ * 1 ms tick and a 100 ms stall both show), each swap's first tick marked (the first save after the
+ * start in green, the rest of the first ten saves in violet, the quick edits in red) and its
+ * game-thread pause in orange. A restart's game
  * JVMs are drawn as separate stretches, so the gap while no game ran shows as a gap. Driver thread;
  * needs no display (AWT headless).
  */
@@ -28,6 +29,8 @@ final class TickChart {
     private static final Color TICKS = new Color(0x3060A0);
     private static final Color SWAPS = new Color(0xD02020);
     private static final Color PAUSES = new Color(0xE08000);
+    private static final Color FIRST_SAVE = new Color(0x109010);
+    private static final Color FIRST_TEN = new Color(0x8030C0);
 
     private TickChart() {
     }
@@ -47,10 +50,32 @@ final class TickChart {
         return ys;
     }
 
+    /** Marks the swap ticks of the edits that {@code which} picks; returns their y values. */
+    private static List<Double> swapMarks(XYChart chart, Outcome o, double t0,
+            java.util.function.Predicate<Outcome.EditResult> which, String name,
+            org.knowm.xchart.style.markers.Marker marker, Color color) {
+        List<Double> sx = new ArrayList<>();
+        List<Double> sy = new ArrayList<>();
+        for (Outcome.EditResult e : o.edits) {
+            Recording.Tick t = which.test(e) ? o.recording.tick(e.swapTick()) : null;
+            if (t != null) {
+                sx.add((t.endEpochMillis() - t0) / 1000.0);
+                sy.add(Math.max(1e-3, t.tickMillis()));
+            }
+        }
+        if (!sx.isEmpty()) {
+            XYSeries swaps = chart.addSeries(name, sx, sy);
+            swaps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            swaps.setMarker(marker);
+            swaps.setMarkerColor(color);
+        }
+        return sy;
+    }
+
     private static XYChart panel(Outcome o) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
-                .title(o.strategy() + ": tick time over the run, " + o.edits.size() + " edits (red: first tick with the new "
-                        + "code; orange: the swap's game-thread pause)")
+                .title(o.strategy() + ": tick time over the run, " + o.edits.size() + " edits (first tick with the new "
+                        + "code: green the first save, violet the first ten, red the quick edits; orange: the pause)")
                 .xAxisTitle("seconds since the first tick").yAxisTitle("tick ms (log)").build();
         XYStyler s = chart.getStyler();
         // Outside the plot: inside, the legend hides the marks that matter most, the highest ones.
@@ -88,21 +113,12 @@ final class TickChart {
                 from = i;
             }
         }
-        List<Double> sx = new ArrayList<>();
         List<Double> sy = new ArrayList<>();
-        for (Outcome.EditResult e : o.edits) {
-            Recording.Tick t = o.recording.tick(e.swapTick());
-            if (t != null) {
-                sx.add((t.endEpochMillis() - t0) / 1000.0);
-                sy.add(Math.max(1e-3, t.tickMillis()));
-            }
-        }
-        if (!sx.isEmpty()) {
-            XYSeries swaps = chart.addSeries("swap tick", sx, sy);
-            swaps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            swaps.setMarker(SeriesMarkers.CIRCLE);
-            swaps.setMarkerColor(SWAPS);
-        }
+        sy.addAll(swapMarks(chart, o, t0, e -> e.pace() == Recording.Pace.QUICK, "swap tick", SeriesMarkers.CIRCLE, SWAPS));
+        sy.addAll(swapMarks(chart, o, t0, e -> e.pace() == Recording.Pace.PERSON && e != o.firstSave(),
+                "swap tick, first ten saves", SeriesMarkers.TRIANGLE_UP, FIRST_TEN));
+        sy.addAll(swapMarks(chart, o, t0, e -> e == o.firstSave(), "swap tick, first save", SeriesMarkers.SQUARE,
+                FIRST_SAVE));
         // The pause is not a tick (it may fall while the game thread sleeps between ticks), so it gets marks of its own.
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();

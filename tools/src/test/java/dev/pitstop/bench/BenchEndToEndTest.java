@@ -54,8 +54,9 @@ class BenchEndToEndTest {
     @ValueSource(strings = {"generation", "hotswap", "restart"})
     @Timeout(180)
     void runsEndToEndAndWritesWellFormedResults(String strategy) throws Exception {
-        int code = bench("--entities", "10", "--scripts", "3", "--edits", "2", "--tail-ticks", "20",
-                "--strategy", strategy, "--out", out.toString());
+        int code = bench("--entities", "10", "--scripts", "3", "--first-saves", "2", "--first-save-after-ms", "300",
+                "--save-spacing-ms", "600", "--edits", "2", "--tail-ticks", "20", "--strategy", strategy,
+                "--out", out.toString());
         assertEquals(0, code, "stdout:\n" + stdout + "\nstderr:\n" + stderr);
 
         JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
@@ -63,9 +64,20 @@ class BenchEndToEndTest {
         assertTrue(results.path("machine").isTextual() && !results.path("machine").asText().isBlank());
         assertEquals(Set.of(strategy), names(results.path("strategies")));
         JsonNode s = results.path("strategies").path(strategy);
-        assertEquals(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs", "steadyTickMs", "stateKept"), names(s));
-        assertEquals(2, s.path("edits").asInt());
-        for (String field : List.of("editToLiveMs", "pauseMicros", "swapTickMs")) {
+        assertEquals(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs", "steadyTickMs", "firstSaveMs",
+                "firstSavesMs", "quickEditToLiveMs", "worstSwapOrTailTickMs", "warmUp", "reloadPhaseP50Ms", "stateKept"),
+                names(s));
+        assertEquals(4, s.path("edits").asInt());
+        assertTrue(s.path("firstSaveMs").isNumber());
+        assertEquals(2, s.path("firstSavesMs").path("count").asInt());
+        assertTrue(s.path("worstSwapOrTailTickMs").isNumber());
+        assertEquals(List.of("detected", "compiled", "verified", "loaded", "shadow"),
+                List.copyOf(namesInOrder(s.path("reloadPhaseP50Ms"))));
+        assertEquals(strategy.equals("generation"), s.path("reloadPhaseP50Ms").path("compiled").isNumber(),
+                "only the engine reports reload phases");
+        assertEquals(!strategy.equals("hotswap"), s.path("warmUp").path("ms").isNumber(),
+                "the engine (ours, and the restarted one) warms its reload path and says when; the HotSwap host has none");
+        for (String field : List.of("editToLiveMs", "pauseMicros", "swapTickMs", "quickEditToLiveMs")) {
             assertEquals(Set.of("p50", "p99", "max"), names(s.path(field)), field);
             for (String p : List.of("p50", "p99", "max")) {
                 assertTrue(s.path(field).path(p).isNumber(), field + "." + p + " is " + s.path(field).path(p));
@@ -78,8 +90,9 @@ class BenchEndToEndTest {
         assertTrue(s.path("stateKept").asBoolean(), "the world survived the edits: " + Files.readString(out.resolve("report.md")));
 
         List<String> edits = Files.readAllLines(out.resolve("edits.csv"));
-        assertEquals(3, edits.size(), "a header and one line per edit");
-        assertTrue(edits.get(1).startsWith(strategy + ",1,"));
+        assertEquals(5, edits.size(), "a header and one line per edit");
+        assertTrue(edits.get(1).startsWith(strategy + ",1,person,"), edits.get(1));
+        assertTrue(edits.get(4).startsWith(strategy + ",4,quick,"), edits.get(4));
         assertTrue(edits.stream().skip(1).allMatch(l -> l.endsWith(",true,true")), "new code seen, state kept: " + edits);
         List<String> ticks = Files.readAllLines(out.resolve("ticks.csv"));
         assertEquals("strategy,process,tick,generation,tick_ms,seconds,phase", ticks.get(0));
@@ -91,10 +104,10 @@ class BenchEndToEndTest {
         assertTrue(chart.getWidth() > 0 && chart.getHeight() > 0);
 
         String report = Files.readString(out.resolve("report.md"));
-        assertTrue(report.contains("| " + strategy + " | 2 |"), report);
+        assertTrue(report.contains("| " + strategy + " | 4 |"), report);
         assertTrue(report.contains("![tick time over the run"), report);
-        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("| " + strategy + " | 2 |"));
-        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("edit 2/2"), "progress on stderr: " + stderr);
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("| " + strategy + " | 4 |"));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("edit 4/4"), "progress on stderr: " + stderr);
     }
 
     @Test
@@ -103,6 +116,12 @@ class BenchEndToEndTest {
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("--strategy must be generation, hotswap, restart or all"));
         assertEquals(2, bench("--scripts", "1", "--out", out.toString()));
         assertEquals(2, bench("--frobnicate"));
+    }
+
+    private static List<String> namesInOrder(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static Set<String> names(JsonNode node) {

@@ -52,7 +52,8 @@ class OutcomeTest {
         }
         r.warmupTicks = 2;
         r.pauseBetweenTicks = true;
-        r.edits.add(new Recording.Edit(1, "Chaser01", 41f, 1000 + 8 * 16.7, 1000 + 10 * 16.7, 11, 5.0));
+        r.edits.add(new Recording.Edit(1, Recording.Pace.PERSON, "Chaser01", 41f, 1000 + 8 * 16.7, 1000 + 10 * 16.7, 11, 5.0, 2));
+        event(r, "{\"type\":\"reload\",\"t\":0,\"tick\":9,\"phase\":\"compiled\",\"generation\":2,\"ms\":4.5}");
         return r;
     }
 
@@ -69,6 +70,9 @@ class OutcomeTest {
         assertEquals(Outcome.Phase.TAIL, o.phases[13]);
         assertEquals(Outcome.Phase.STEADY, o.phases[14]);
         assertEquals(Outcome.Phase.WARMUP, o.phases[0]);
+        assertEquals(e, o.firstSave(), "the first save at a person's pace");
+        assertEquals(4.5, e.phase("compiled"), "the phases of the generation that went live");
+        assertTrue(Double.isNaN(e.phase("shadow")));
     }
 
     @Test
