@@ -79,10 +79,8 @@ final class Fingerprints {
     record Changes(List<String> added, List<String> removed, List<String> changed) { }
 
     /**
-     * What changed from the behaviours' fingerprints {@code before} to {@code after}. The reload
-     * coordinator still compares its last generation's fingerprints with the new one's itself;
-     * its next change should call this instead ({@code Fingerprints.between(lastFingerprints,
-     * g.fingerprints())} for the ready generation's added, removed and changed).
+     * What changed from the behaviours' fingerprints {@code before} to {@code after}: the ready
+     * generation's added, removed and changed, as its swap event reports them.
      */
     static Changes between(Map<String, String> before, Map<String, String> after) {
         List<String> added = new ArrayList<>();

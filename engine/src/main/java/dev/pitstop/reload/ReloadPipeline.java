@@ -1,0 +1,262 @@
+package dev.pitstop.reload;
+
+import dev.pitstop.sim.ErrorText;
+import dev.pitstop.sim.ScriptFault;
+import dev.pitstop.sim.ScriptLine;
+import dev.pitstop.sim.ScriptLocator;
+import dev.pitstop.world.SlotTable;
+import dev.pitstop.world.WorldState;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One build, from files read to a generation ready to go live: compile → verify → load (a shadow
+ * copy and the live classes) → shadow run → warm-up, each step's {@code reload} event, and what
+ * the next build reuses (the last generation's unchanged instances, the shadow lineage, the
+ * fingerprints to compare against). Script code runs on the {@link ScriptWorker} under its
+ * deadline. Attempts are numbered from 1 and never reuse a number that was told.
+ *
+ * <p>Thread use: the reload thread (the caller's for generation 1); {@link #forgetReuse} from any.
+ */
+final class ReloadPipeline {
+
+    private final ReloadSettings settings;
+    private final ScriptFolder folder;
+    private final IncrementalCompiler compiler;
+    private final GenerationBuilder builder;
+    private final ScriptWorker scripts;
+    private final ReloadEvents events;
+    private final WorldLink world;
+    private final AtomicInteger nextNumber = new AtomicInteger(1);
+
+    private String lastAttemptHash;
+    private Map<String, String> lastFingerprints = Map.of();
+    /** The last generation that passed every check: its unchanged behaviours are reused, JIT-warm. */
+    private volatile Generation lastBuilt;
+    /**
+     * What the last shadow run of a generation that passed ran: shadow copies only, never live
+     * objects. The next shadow run reuses its instances of unchanged behaviours (JIT-warm, as the
+     * live game reuses its own); dropped when a script thread is left stuck, as it may be running
+     * them, and with {@link #lastBuilt} when reuse is forgotten.
+     */
+    private volatile GenerationBuilder.Built shadowLineage;
+    private volatile SourceSet lastBuiltFiles;
+    private volatile boolean reuseForgotten;
+    private volatile Consumer<SourceSet> builtFrom = files -> { };
+
+    ReloadPipeline(ReloadSettings settings, ScriptFolder folder, IncrementalCompiler compiler, GenerationBuilder builder,
+            ScriptWorker scripts, ReloadEvents events, WorldLink world) {
+        this.settings = settings;
+        this.folder = folder;
+        this.compiler = compiler;
+        this.builder = builder;
+        this.scripts = scripts;
+        this.events = events;
+        this.world = world;
+    }
+
+    /** What a build superseded by newer content gives back, so that it leaves no trace. */
+    record Saved(Map<String, String> fingerprints, Generation built, GenerationBuilder.Built lineage, SourceSet files) { }
+
+    Saved save() {
+        return new Saved(lastFingerprints, lastBuilt, shadowLineage, lastBuiltFiles);
+    }
+
+    /** Forgets the attempt made since {@code saved}: its number, and all it would leave to the next. */
+    void forget(Saved saved) {
+        nextNumber.compareAndSet(lastNumber() + 1, lastNumber());
+        lastFingerprints = saved.fingerprints();
+        lastBuilt = saved.built();
+        shadowLineage = saved.lineage();
+        lastBuiltFiles = saved.files();
+        lastAttemptHash = null;
+    }
+
+    /** Whether the last attempt was of exactly these files. */
+    boolean alreadyTried(SourceSet files) {
+        return files.hash().equals(lastAttemptHash);
+    }
+
+    /** The next look at the files builds them even if the last attempt was of the same. */
+    void tryAgain() {
+        lastAttemptHash = null;
+    }
+
+    int lastNumber() {
+        return nextNumber.get() - 1;
+    }
+
+    /** See {@link ReloadCoordinator#onBuilt}. */
+    void onBuilt(Consumer<SourceSet> listener) {
+        builtFrom = listener;
+        SourceSet last = lastBuiltFiles;
+        if (last != null) {
+            listener.accept(last);
+        }
+    }
+
+    /** See {@link ReloadCoordinator#forgetReuse}. Any thread. */
+    void forgetReuse() {
+        reuseForgotten = true;
+        // Let go of its classes now, not at the next save; its shadow copies hold what it hoards too.
+        lastBuilt = null;
+        shadowLineage = null;
+    }
+
+    /** One attempt, numbered; returns the generation ready to go live (the caller hands it over) or throws why not. */
+    ReadyGeneration attempt(SourceSet files, long sinceNanos, String trigger, boolean announce) throws Rejection {
+        lastAttemptHash = files.hash();
+        if (reuseForgotten) {
+            reuseForgotten = false;
+            lastBuilt = null;
+            shadowLineage = null;
+        }
+        int number = nextNumber.getAndIncrement();
+        long t0 = System.nanoTime();
+        events.detected(number, (t0 - sinceNanos) / 1e6, trigger);
+
+        Map<String, byte[]> classes;
+        Map<String, String> sourceOf;
+        if (compiler != null) {
+            CompileResult compiled = announce ? compiler.compile(files) : compiler.full(files);
+            long t1 = System.nanoTime();
+            events.emit(events.phaseEvent(number, "compiled", (t1 - t0) / 1e6).with("files", compiled.compiledFiles()));
+            if (!compiled.ok()) {
+                throw new Rejection("compile", compiled.errors());
+            }
+            classes = compiled.classes();
+            sourceOf = compiled.sourceOf();
+            t0 = t1;
+        } else {
+            classes = new TreeMap<>();
+            for (Map.Entry<String, byte[]> e : files.files().entrySet()) {
+                String name = e.getKey().substring(0, e.getKey().length() - ".class".length()).replace('/', '.');
+                classes.put(name, e.getValue());
+            }
+            sourceOf = Map.of();
+        }
+        if (classes.isEmpty()) {
+            throw new Rejection("verify", new Diagnostic(null, 0, 0,
+                    "no script classes in " + folder.root() + " (expected " + folder.kind().suffix + " files)"));
+        }
+        SlotTable slots = world.slots();
+        Set<String> mustStay = new HashSet<>(world.liveNames());
+        mustStay.retainAll(slots.names());
+        SourceLines lines = compiler != null ? new SourceLines(files.files()) : SourceLines.NONE;
+        GenerationBuilder.Checked checked = builder.check(classes, sourceOf, lines);
+        long t2 = System.nanoTime();
+        events.phase(number, "verified", (t2 - t0) / 1e6);
+        ScriptLocator locator = checked.files()::get;
+        // The tasks below capture these locals, not this pipeline: a script thread left stuck
+        // keeps only its own attempt alive.
+        GenerationBuilder b = builder;
+        Map<String, String> fileHashes = files.fileHashes();
+        Generation earlier = lastBuilt;
+        GenerationBuilder.Built shadowEarlier = shadowLineage;
+        GenerationBuilder.Built built;
+        if (announce && settings.safety().shadowTicks() > 0) {
+            CompletableFuture<WorldState> copy = world.request();
+            try {
+                GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
+                        () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots, shadowEarlier));
+                long t3 = System.nanoTime();
+                built = offThread(number, Step.LOAD, locator,
+                        () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
+                long t4 = System.nanoTime();
+                events.emit(events.phaseEvent(number, "loaded", (t4 - t2) / 1e6)
+                        .with("shadowCopyMs", ReloadEvents.ms(t3 - t2)));
+                shadow(number, shadowCopy.generation(), built, copy, locator);
+                shadowLineage = shadowCopy;
+            } finally {
+                world.withdraw(copy);
+            }
+        } else {
+            built = offThread(number, Step.LOAD, locator,
+                    () -> b.load(number, checked, fileHashes, mustStay, slots, earlier));
+            events.phase(number, "loaded", (System.nanoTime() - t2) / 1e6);
+        }
+
+        Generation g = built.generation();
+        lastBuilt = g;
+        Fingerprints.Changes changes = Fingerprints.between(lastFingerprints, g.fingerprints());
+        lastFingerprints = g.fingerprints();
+        for (String w : built.warnings()) {
+            events.warning(number, w);
+        }
+        lastBuiltFiles = files;
+        builtFrom.accept(files);
+        return new ReadyGeneration(g, changes.added(), changes.removed(), changes.changed(), sinceNanos);
+    }
+
+    /**
+     * Runs the shadow copy {@code copyOf} on a sample of the live world; a fault rejects it (reason
+     * shadow). Then warms the JIT on the live generation's new instances, on another copy of the
+     * same sample.
+     */
+    private void shadow(int number, Generation copyOf, GenerationBuilder.Built live,
+            CompletableFuture<WorldState> wanted, ScriptLocator locator) throws Rejection {
+        long t0 = System.nanoTime();
+        WorldState copy = WorldLink.await(wanted);
+        if (copy == null) {
+            events.warning(number, "no shadow run: the game thread did not hand over a copy of the world in time");
+            return;
+        }
+        WorldState warmUpCopy = copy.copy();
+        int ticks = settings.safety().shadowTicks();
+        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(copyOf.table(), copy, ticks));
+        if (fault != null) {
+            events.phase(number, "shadow", (System.nanoTime() - t0) / 1e6);
+            ScriptFault f = fault.fault();
+            throw new Rejection("shadow", Diagnostic.at(f.where(), f.behaviour() + " faulted in the shadow run after "
+                    + fault.ticks() + " ticks: " + f.describe()));
+        }
+        long t1 = System.nanoTime();
+        offThread(number, Step.WARM_UP, locator, () -> {
+            WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
+            return null;
+        });
+        long t2 = System.nanoTime();
+        events.emit(events.phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ReloadEvents.ms(t2 - t1)));
+    }
+
+    /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
+    private enum Step {
+        LOAD("verify", "a static initializer or constructor did not finish within "),
+        SHADOW("shadow", "the shadow run did not finish within "),
+        WARM_UP("shadow", "the warm-up run of the new code did not finish within ");
+
+        final String reason;
+        final String stuck;
+
+        Step(String reason, String stuck) {
+            this.reason = reason;
+            this.stuck = stuck;
+        }
+    }
+
+    /**
+     * Runs {@code task} on the script worker. Past the deadline the attempt is rejected at the
+     * script line the worker was stuck on, a warning names the thread left behind, and this
+     * returns at once: the next attempt gets a fresh thread.
+     */
+    private <T> T offThread(int number, Step step, ScriptLocator locator, ScriptWorker.Task<T> task) throws Rejection {
+        try {
+            return scripts.call(task);
+        } catch (ScriptWorker.Stuck stuck) {
+            shadowLineage = null;
+            ScriptLine frame = ErrorText.scriptLine(stuck.stack(), locator);
+            String where = frame == null ? "" : " at " + frame;
+            String thread = stuck.threadName().equals(stuck.workerName()) ? stuck.workerName()
+                    : stuck.threadName() + " (" + stuck.workerName() + ")";
+            events.stuck(number, stuck.workerName(), "thread " + thread + " is stuck in script code" + where + " ("
+                    + step.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on on a fresh thread");
+            throw new Rejection(step.reason, Diagnostic.at(frame, step.stuck + ScriptWorker.DEADLINE_MILLIS
+                    + " ms" + (frame == null ? "" : "; it was still running" + where)));
+        }
+    }
+}
