@@ -6,6 +6,7 @@ import dev.pitstop.reload.Generation;
 import dev.pitstop.reload.GenerationHistory;
 import dev.pitstop.reload.ReadyGeneration;
 import dev.pitstop.reload.ReloadCoordinator;
+import dev.pitstop.reload.RollbackRules;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.world.Entities;
 import dev.pitstop.world.WorldState;
@@ -13,30 +14,18 @@ import java.util.List;
 
 /**
  * Which script generation is live, and every way it changes between two ticks: a ready generation
- * installed (a swap), a rollback (by hand, or because a new generation faulted within
- * {@link #ROLLBACK_WINDOW_TICKS} live ticks or overran its budget {@link #OVERRUN_ROLLBACK_TICKS}
- * ticks in a row), an A/B switch among the kept ones. Reports swaps, rollbacks and orphans, and
+ * installed (a swap), a rollback (by hand, or by the {@link RollbackRules}: a new generation that
+ * faulted early or keeps overrunning its budget), an A/B switch among the kept ones. Reports swaps, rollbacks and orphans, and
  * tells the reload pipeline what the world uses. Game thread only.
  */
 final class LiveGenerations {
-
-    /** A new generation that faults within this many live ticks is rolled back. */
-    static final int ROLLBACK_WINDOW_TICKS = 60;
-
-    /**
-     * Later on, a generation with a behaviour stopped by its work budget in this many ticks in a
-     * row is rolled back too: one overrun may be a rare input, three in a row is the code.
-     */
-    static final int OVERRUN_ROLLBACK_TICKS = 3;
 
     private final Simulation sim;
     private final ReloadCoordinator reload;
     private final EventSink events;
     private final GenerationHistory history = new GenerationHistory(GenerationHistory.DEFAULT_CAPACITY);
     private final HeapWatch heap = new HeapWatch();
-    private long liveTicks;
-    private boolean rollbackArmed;
-    private int overrunTicks;
+    private final RollbackRules rules = new RollbackRules();
     private java.util.function.Consumer<Generation> wentLive = g -> { };
 
     LiveGenerations(Simulation sim, ReloadCoordinator reload, EventSink events) {
@@ -55,7 +44,7 @@ final class LiveGenerations {
         sim.install(g.table());
         wentLive.accept(g);
         history.wentLive(g);
-        rollbackArmed = false;
+        rules.wentLive(false);
         worldChanged();
     }
 
@@ -71,8 +60,7 @@ final class LiveGenerations {
         long t1 = System.nanoTime();
         history.wentLive(ready.generation());
         wentLive.accept(ready.generation());
-        liveTicks = 0;
-        rollbackArmed = true;
+        rules.wentLive(true);
         events.emit(Event.of("swap", sim.world().tick)
                 .with("fromGeneration", from)
                 .with("toGeneration", ready.generation().number())
@@ -86,15 +74,12 @@ final class LiveGenerations {
 
     /** After each tick: rolls a new generation back if it faulted early or keeps overrunning. */
     void afterTick() {
-        liveTicks++;
-        if (rollbackArmed && sim.lastTickFaults() > 0 && liveTicks <= ROLLBACK_WINDOW_TICKS) {
-            rollback("it faulted within " + ROLLBACK_WINDOW_TICKS + " ticks of going live: " + firstFault());
-        }
-        // liveTicks is 0 here only if this tick's faults rolled the generation back already.
-        overrunTicks = sim.lastTickOverruns() > 0 && liveTicks > 0 ? overrunTicks + 1 : 0;
-        if (overrunTicks >= OVERRUN_ROLLBACK_TICKS && history.previous() != null) {
-            rollback("it overran its work budget in " + overrunTicks + " ticks in a row: " + firstFault());
-            overrunTicks = 0;
+        switch (rules.afterTick(sim.lastTickFaults(), sim.lastTickOverruns(), history.previous() != null)) {
+            case FAULTED_EARLY -> rollback("it faulted within " + RollbackRules.WINDOW_TICKS + " ticks of going live: "
+                    + firstFault());
+            case OVERRUNNING -> rollback("it overran its work budget in " + RollbackRules.OVERRUN_TICKS
+                    + " ticks in a row: " + firstFault());
+            case KEEP -> { }
         }
         if (heap.takeGrowing()) {
             letGoOfHoarder();
@@ -120,8 +105,7 @@ final class LiveGenerations {
         history.dropLive();
         sim.install(dev.pitstop.sim.ScriptTable.empty());
         wentLive.accept(null);
-        liveTicks = 0;
-        rollbackArmed = false;
+        rules.wentLive(false);
         events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from == null ? 0 : from.number())
                 .with("toGeneration", 0).with("reason", reason + "; no earlier version is kept, so no script runs "
                         + "until the next save builds"));
@@ -149,8 +133,7 @@ final class LiveGenerations {
         history.dropLive();
         sim.install(to.table());
         wentLive.accept(to);
-        liveTicks = 0;
-        rollbackArmed = false;
+        rules.wentLive(false);
         events.emit(Event.of("rollback", sim.world().tick).with("fromGeneration", from.number())
                 .with("toGeneration", to.number()).with("reason", reason));
         worldChanged();
@@ -179,8 +162,7 @@ final class LiveGenerations {
         long t1 = System.nanoTime();
         history.switchTo(to);
         wentLive.accept(to);
-        liveTicks = 0;
-        rollbackArmed = false;
+        rules.wentLive(false);
         events.emit(Event.of("swap", sim.world().tick)
                 .with("fromGeneration", from)
                 .with("toGeneration", to.number())
