@@ -177,13 +177,12 @@ final class Engine implements FixedStepLoop.Ticker {
         while ((line = commands.poll()) != null) {
             commandLines.execute(line);
         }
-        reload.serveWorldCopy(sim.world());
-        generations.installReady();
+        generations.betweenTicks(); // a paused loop runs no tick: a ready generation still goes live
     }
 
     @Override
     public void beforeTick() {
-        generations.installReady();
+        generations.betweenTicks();
     }
 
     @Override
@@ -256,7 +255,7 @@ final class Engine implements FixedStepLoop.Ticker {
         // The reload thread wakes the sleeping game thread when it wants it between two ticks, and a
         // command line does too, rather than waiting up to a tick (a tune goes live sooner).
         wakeGameThread = () -> java.util.concurrent.locks.LockSupport.unpark(game);
-        reload.setWakeGameThread(wakeGameThread);
+        reload.wakeWith(wakeGameThread);
         while (!stopRequested()) {
             frameStart();
             if (stopRequested()) {

@@ -48,9 +48,12 @@ final class LiveGenerations {
         worldChanged();
     }
 
-    /** Between two ticks: installs a generation the reload thread has ready, if any. */
-    void installReady() {
-        ReadyGeneration ready = reload.takeReady();
+    /**
+     * Between two ticks, the one install point: reports the tick to the reload side, hands a
+     * shadow run the world it waits for, and installs a generation it has ready, if any.
+     */
+    void betweenTicks() {
+        ReadyGeneration ready = reload.betweenTicks(sim.world().tick, sim.world());
         if (ready == null) {
             return;
         }

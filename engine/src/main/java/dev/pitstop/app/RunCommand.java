@@ -152,10 +152,8 @@ final class RunCommand {
         events.addListener(console.listener());
         ReloadCoordinator reload;
         Generation first;
-        Engine[] running = new Engine[1];
-        long startTick = world.tick;
         try {
-            reload = new ReloadCoordinator(settings, events, () -> running[0] == null ? startTick : running[0].currentTick());
+            reload = new ReloadCoordinator(settings, events, world.tick);
             opened = reload;
             first = reload.buildFirst(world.slots);
         } catch (ScriptLoadException e) {
@@ -167,7 +165,7 @@ final class RunCommand {
         } catch (IllegalStateException e) {
             throw new UsageError(e.getMessage());
         }
-        Tuner tuner = tuner(settings, reload, events, () -> running[0] == null ? startTick : running[0].currentTick());
+        Tuner tuner = tuner(settings, reload, events, reload::tick);
         for (SpawnSpec s : options.spawnSpecs) {
             if (!first.table().names().contains(s.behaviour())) {
                 throw new UsageError("--spawn " + s.behaviour() + "=" + s.count() + ": unknown behaviour '"
@@ -227,7 +225,6 @@ final class RunCommand {
             sim.capBehaviourTime(Simulation.BEHAVIOUR_TICK_CAP_MILLIS);
         }
         Engine engine = new Engine(sim, reload, events, status, options.ticks, options.statsEvery);
-        running[0] = engine;
         engine.emitTickEvents(options.tickEvents);
         engine.useTuner(tuner);
         engine.installFirst(first);

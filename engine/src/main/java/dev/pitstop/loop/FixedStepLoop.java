@@ -5,8 +5,9 @@ package dev.pitstop.loop;
  * time elapsed since the last one, clamped to {@link #maxFrameNanos()} so that a stall (a debugger
  * breakpoint, a GC, a slow disk) cannot start a spiral of catch-up ticks, then runs whole ticks
  * while the accumulator holds one step. What is left is the interpolation {@link #alpha()} in
- * [0, 1) for the renderer. {@link Ticker#beforeTick()} is the one place between two ticks where a
- * pending script generation is installed.
+ * [0, 1) for the renderer. {@link Ticker#beforeTick()} is the place between two ticks where a
+ * pending script generation is installed (the host calls the same step once a frame as well, so
+ * that a paused loop, which runs no tick, still takes a new generation).
  *
  * <p>Game thread only; not thread-safe.
  */

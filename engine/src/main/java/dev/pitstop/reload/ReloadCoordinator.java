@@ -14,14 +14,13 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 
 /**
  * The reload pipeline: watcher → read → compile → verify → load → shadow run → warm-up → quiet and
  * unchanged on disk → hand-off. A build starts at the first file event, speculatively; it goes
  * live only once the folder has been quiet for {@code --quiet-ms} and the files still hold what
  * it was built from, and is otherwise redone from the newer content. Everything but {@link
- * #takeReady()} runs on the one reload thread (or, for generation 1, on the caller's), except
+ * #betweenTicks} runs on the one reload thread (or, for generation 1, on the caller's), except
  * script code: static initializers, constructors, the shadow run and the warm-up run on a {@link
  * ScriptWorker} under its deadline, so a script that never returns costs one abandoned thread and
  * a rejection, and the next save is built as usual. The game thread takes a ready generation
@@ -30,11 +29,11 @@ import java.util.function.LongSupplier;
  * (when to build, when a build may go live), {@link ReloadPipeline} (one build),
  * {@link ReloadEvents} (what it says), {@link WorldLink} (what crosses to and from the game thread).
  *
- * <p>Thread use: {@link #buildFirst} and {@link #start} on the main thread before the loop;
- * {@link #requestReload} and {@link #publishWorld} from any thread; {@link #takeReady} on the game
- * thread; the watcher's threads only call {@link #filesChanged}.
+ * <p>Thread use: {@link #buildFirst}, {@link #wakeWith} and {@link #start} on the main thread
+ * before the loop; {@link #requestReload} and {@link #publishWorld} from any thread; {@link
+ * #betweenTicks} on the game thread; the watcher's threads only call {@link #filesChanged}.
  */
-public final class ReloadCoordinator implements AutoCloseable {
+public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, WorldState>, AutoCloseable {
 
     private final ReloadSettings settings;
     private final ReloadEvents events;
@@ -49,10 +48,13 @@ public final class ReloadCoordinator implements AutoCloseable {
     private final AtomicReference<ReadyGeneration> ready = new AtomicReference<>();
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
+    private volatile long tick;
 
-    public ReloadCoordinator(ReloadSettings settings, EventSink events, LongSupplier tick) {
+    /** {@code startTick}: the world's tick until the loop reports one ({@link #betweenTicks}). */
+    public ReloadCoordinator(ReloadSettings settings, EventSink events, long startTick) {
         this.settings = settings;
-        this.events = new ReloadEvents(events, tick);
+        this.tick = startTick;
+        this.events = new ReloadEvents(events, this::tick);
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
         this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? CompilerProcess.start(scriptClassPath()) : null;
@@ -141,21 +143,26 @@ public final class ReloadCoordinator implements AutoCloseable {
         world.publish(slots, live);
     }
 
-    /**
-     * Called on the reload thread when the game thread is wanted between two ticks (a generation is
-     * ready, or a shadow run needs a copy of the world), so that a game thread sleeping until its
-     * next tick can serve it at once instead of a tick later.
-     */
-    public void setWakeGameThread(Runnable callback) {
-        world.onWake(callback);
+    @Override
+    public void wakeWith(Runnable wake) {
+        world.onWake(wake);
     }
 
     /**
      * Between two ticks: if a shadow run is waiting for a copy of the world, hands it a sample of
-     * {@code world} ({@link WorldLink#SHADOW_SAMPLE_ENTITIES} entities). Game thread.
+     * {@code world} ({@link WorldLink#SHADOW_SAMPLE_ENTITIES} entities); returns a generation
+     * ready to install, or null. Game thread.
      */
-    public void serveWorldCopy(WorldState world) {
+    @Override
+    public ReadyGeneration betweenTicks(long tick, WorldState world) {
+        this.tick = tick;
         this.world.serve(world);
+        return ready.getAndSet(null);
+    }
+
+    /** The last tick the loop reported (the start tick before it runs). Any thread. */
+    public long tick() {
+        return tick;
     }
 
     /**
@@ -165,11 +172,6 @@ public final class ReloadCoordinator implements AutoCloseable {
      */
     public void forgetReuse() {
         pipeline.forgetReuse();
-    }
-
-    /** A generation ready to install, or null. Game thread. */
-    public ReadyGeneration takeReady() {
-        return ready.getAndSet(null);
     }
 
     /**
