@@ -46,7 +46,7 @@ public final class CompileServer {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: CompileServer ENGINE_PID SCRIPT_CLASS_PATH...");
+            System.err.println("usage: CompileServer ENGINE_PID [--visible=PACKAGE]... SCRIPT_CLASS_PATH...");
             System.exit(2);
         }
         // The frames own standard output: a stray println anywhere in this JVM must not corrupt them.
@@ -54,12 +54,17 @@ public final class CompileServer {
         System.setOut(System.err);
         exitWith(args[0]);
         List<Path> classPath = new ArrayList<>();
+        List<String> hostPackages = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            classPath.add(Path.of(args[i]));
+            if (args[i].startsWith(ScriptCompiler.VISIBLE_OPTION)) {
+                hostPackages.add(args[i].substring(ScriptCompiler.VISIBLE_OPTION.length()));
+            } else {
+                classPath.add(Path.of(args[i]));
+            }
         }
         int exit;
         try {
-            exit = new CompileServer(new ScriptCompiler(classPath)).serve(System.in, frames);
+            exit = new CompileServer(new ScriptCompiler(classPath, hostPackages)).serve(System.in, frames);
         } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("compile server: " + e.getMessage());
             exit = 2;

@@ -41,6 +41,8 @@ import javax.tools.ToolProvider;
 public final class ScriptCompiler {
 
     private static final List<String> VISIBLE_PACKAGES = List.of("dev.pitstop.api", "org.joml");
+    /** Before a package a compile server is told to show scripts as well, on its command line. */
+    public static final String VISIBLE_OPTION = "--visible=";
     private static final List<String> OPTIONS = List.of("-g", "-proc:none", "-Xlint:none", "-encoding", "UTF-8",
             "-Xmaxerrs", "50");
 
@@ -62,6 +64,14 @@ public final class ScriptCompiler {
      * @throws IllegalStateException when this Java has no compiler (a JRE, not a JDK)
      */
     public ScriptCompiler(List<Path> classPath) {
+        this(classPath, List.of());
+    }
+
+    /**
+     * @param classPath    where the API, JOML and a host's own API are (class folders or jars)
+     * @param hostPackages packages of a host's own API that scripts see besides ours (none for the game)
+     */
+    public ScriptCompiler(List<Path> classPath, List<String> hostPackages) {
         if (classPath == null || classPath.isEmpty()) {
             throw new IllegalArgumentException("the script class path must name where the API and JOML are, was "
                     + classPath);
@@ -76,8 +86,10 @@ public final class ScriptCompiler {
         } catch (IOException e) {
             throw new IllegalStateException("cannot set the script class path: " + e.getMessage(), e);
         }
-        runner = JavacRunners.best(javac, VISIBLE_PACKAGES);
-        files = new MemoryFileManager(standard);
+        List<String> visible = new ArrayList<>(VISIBLE_PACKAGES);
+        visible.addAll(hostPackages);
+        runner = JavacRunners.best(javac, List.copyOf(visible));
+        files = new MemoryFileManager(standard, List.copyOf(visible));
     }
 
     /** How javac runs: {@code reused} (one context kept between compiles) or {@code fresh}. */
@@ -276,9 +288,11 @@ public final class ScriptCompiler {
         private final Map<String, ClassOutput> outputs = new LinkedHashMap<>();
         private final Map<String, String> sourceOf = new HashMap<>();
         private final Map<String, List<JavaFileObject>> compiledByPackage = new HashMap<>();
+        private final List<String> visiblePackages;
 
-        MemoryFileManager(StandardJavaFileManager standard) {
+        MemoryFileManager(StandardJavaFileManager standard, List<String> visiblePackages) {
             super(standard);
+            this.visiblePackages = visiblePackages;
         }
 
         /** Forgets the last compile's classes and offers {@code compiled} to the next. */
@@ -339,8 +353,8 @@ public final class ScriptCompiler {
             // The standard manager is shared across compiles; keep it open.
         }
 
-        private static boolean visible(String packageName) {
-            for (String p : VISIBLE_PACKAGES) {
+        private boolean visible(String packageName) {
+            for (String p : visiblePackages) {
                 if (packageName.equals(p) || packageName.startsWith(p + ".")) {
                     return true;
                 }

@@ -50,7 +50,14 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * @throws IllegalStateException in one line, if it cannot be started or does not get ready
      */
     static CompilerProcess start(List<Path> scriptClassPath) {
-        return new CompilerProcess(command(scriptClassPath), ANSWER_DEADLINE);
+        return start(scriptClassPath, List.of());
+    }
+
+    /** A compile server that also shows scripts {@code hostPackages}, a host's own API (see {@link HostScripts}). */
+    static CompilerProcess start(List<Path> scriptClassPath, List<String> hostPackages) {
+        List<String> cmd = new ArrayList<>(command(scriptClassPath));
+        hostPackages.forEach(p -> cmd.add(ScriptCompiler.VISIBLE_OPTION + p));
+        return new CompilerProcess(cmd, ANSWER_DEADLINE);
     }
 
     /** @param command how to start a server; {@code deadline} how long to wait for any answer */

@@ -30,6 +30,8 @@ public final class GenerationClassLoader extends ClassLoader {
 
     private final Map<String, byte[]> pending;
     private final int generation;
+    /** A host's own API types by binary name, shared with the host (none for the game). */
+    private final Map<String, Class<?>> hostTypes;
 
     GenerationClassLoader(int generation, Map<String, byte[]> classes) {
         this(generation, null, classes);
@@ -41,8 +43,14 @@ public final class GenerationClassLoader extends ClassLoader {
      *             no static field and no object with the live game
      */
     GenerationClassLoader(int generation, String role, Map<String, byte[]> classes) {
+        this(generation, role, classes, Map.of());
+    }
+
+    /** @param hostTypes the host's API types its scripts see (see {@link HostScripts}) */
+    GenerationClassLoader(int generation, String role, Map<String, byte[]> classes, Map<String, Class<?>> hostTypes) {
         super("pitstop-generation-" + generation + (role == null ? "" : "-" + role), ClassLoader.getPlatformClassLoader());
         this.generation = generation;
+        this.hostTypes = Map.copyOf(hostTypes);
         this.pending = new ConcurrentHashMap<>(classes);
         LoaderCensus.register(this, generation, role != null);
     }
@@ -69,6 +77,8 @@ public final class GenerationClassLoader extends ClassLoader {
                     c = defineClass(name, bytes, 0, bytes.length);
                 } else if (isShared(name)) {
                     c = ENGINE.loadClass(name);
+                } else if (hostTypes.containsKey(name)) {
+                    c = hostTypes.get(name);
                 } else {
                     // The JDK, through the platform loader; engine internals and libraries are not found.
                     c = super.loadClass(name, false);

@@ -30,6 +30,9 @@ final class MemberTable {
 
     private static final MemberTable INSTANCE = load();
 
+    /** A host's own API types (see {@link HostApi}), every member at cost 1: internal name → cost. */
+    private static final Map<String, MemberCost> HOST_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, MemberCost> members = new HashMap<>();
     private final Map<String, MemberCost> classDefaults = new HashMap<>();
     private final Set<String> classes = new HashSet<>();
@@ -155,24 +158,30 @@ final class MemberTable {
 
     /** Whether the table lists {@code internalName} (it may still refuse all of it). */
     boolean knows(String internalName) {
-        return classes.contains(internalName);
+        return classes.contains(internalName) || HOST_TYPES.containsKey(internalName);
+    }
+
+    /** Lists a host's own API type: scripts may use all of it, each member at cost 1. */
+    static void addHostType(String internalName) {
+        HOST_TYPES.put(internalName, new MemberCost.Constant("the host's own API: the host bounds the work it does"));
     }
 
     /** The class's default for members it does not list ({@code Class.*}), or null. */
     MemberCost classDefault(String internalName) {
-        return classDefaults.get(internalName);
+        MemberCost c = classDefaults.get(internalName);
+        return c != null ? c : HOST_TYPES.get(internalName);
     }
 
     /** The cost of a method or constructor declared by {@code owner} itself (or its class default), or null. */
     MemberCost method(String owner, String name, String descriptor) {
         MemberCost exact = members.get(owner + "." + name + "(" + simpleParameters(descriptor) + ")");
-        return exact != null ? exact : classDefaults.get(owner);
+        return exact != null ? exact : classDefault(owner);
     }
 
     /** A field's line, or the class default, or null. */
     MemberCost field(String owner, String name) {
         MemberCost exact = members.get(owner + "." + name);
-        return exact != null ? exact : classDefaults.get(owner);
+        return exact != null ? exact : classDefault(owner);
     }
 
     List<Line> lines() {
