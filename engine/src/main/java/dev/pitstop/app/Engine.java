@@ -6,6 +6,7 @@ import dev.pitstop.events.StatusLine;
 import dev.pitstop.loop.Clock;
 import dev.pitstop.loop.FixedStepLoop;
 import dev.pitstop.reload.Generation;
+import dev.pitstop.reload.LiveGenerations;
 import dev.pitstop.reload.ReloadCoordinator;
 import dev.pitstop.replay.InputTape;
 import dev.pitstop.replay.LoopEditor;

@@ -1,12 +1,7 @@
-package dev.pitstop.app;
+package dev.pitstop.reload;
 
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
-import dev.pitstop.reload.Generation;
-import dev.pitstop.reload.GenerationHistory;
-import dev.pitstop.reload.ReadyGeneration;
-import dev.pitstop.reload.ReloadCoordinator;
-import dev.pitstop.reload.RollbackRules;
 import dev.pitstop.sim.Simulation;
 import dev.pitstop.world.Entities;
 import dev.pitstop.world.WorldState;
@@ -18,7 +13,7 @@ import java.util.List;
  * faulted early or keeps overrunning its budget), an A/B switch among the kept ones. Reports swaps, rollbacks and orphans, and
  * tells the reload pipeline what the world uses. Game thread only.
  */
-final class LiveGenerations {
+public final class LiveGenerations {
 
     private final Simulation sim;
     private final ReloadCoordinator reload;
@@ -28,19 +23,19 @@ final class LiveGenerations {
     private final RollbackRules rules = new RollbackRules();
     private java.util.function.Consumer<Generation> wentLive = g -> { };
 
-    LiveGenerations(Simulation sim, ReloadCoordinator reload, EventSink events) {
+    public LiveGenerations(Simulation sim, ReloadCoordinator reload, EventSink events) {
         this.sim = sim;
         this.reload = reload;
         this.events = events;
     }
 
     /** {@code listener} hears of every generation that goes live (null: no scripts run), on the game thread. */
-    void onLive(java.util.function.Consumer<Generation> listener) {
+    public void onLive(java.util.function.Consumer<Generation> listener) {
         wentLive = listener;
     }
 
     /** Makes generation 1 live (no swap event: the start event reports it). */
-    void installFirst(Generation g) {
+    public void installFirst(Generation g) {
         sim.install(g.table());
         wentLive.accept(g);
         history.wentLive(g);
@@ -52,7 +47,7 @@ final class LiveGenerations {
      * Between two ticks, the one install point: reports the tick to the reload side, hands a
      * shadow run the world it waits for, and installs a generation it has ready, if any.
      */
-    void betweenTicks() {
+    public void betweenTicks() {
         ReadyGeneration ready = reload.betweenTicks(sim.world().tick, sim.world());
         if (ready == null) {
             return;
@@ -76,7 +71,7 @@ final class LiveGenerations {
     }
 
     /** After each tick: rolls a new generation back if it faulted early or keeps overrunning. */
-    void afterTick() {
+    public void afterTick() {
         switch (rules.afterTick(sim.lastTickFaults(), sim.lastTickOverruns(), history.previous() != null)) {
             case FAULTED_EARLY -> rollback("it faulted within " + RollbackRules.WINDOW_TICKS + " ticks of going live: "
                     + firstFault());
@@ -116,7 +111,7 @@ final class LiveGenerations {
     }
 
     /** Stops watching the heap. Main thread, when the game is over. */
-    void close() {
+    public void close() {
         heap.close();
     }
 
@@ -126,7 +121,7 @@ final class LiveGenerations {
     }
 
     /** Goes back to the generation live before this one, dropping this one. */
-    void rollback(String reason) {
+    public void rollback(String reason) {
         Generation from = history.live();
         Generation to = history.previous();
         if (to == null) {
@@ -143,7 +138,7 @@ final class LiveGenerations {
     }
 
     /** A/B: makes kept generation {@code arg} ("next" cycles) live again, without recompiling. */
-    void switchTo(String arg) {
+    public void switchTo(String arg) {
         Generation to;
         if (arg.equals("next")) {
             to = history.nextInCycle();
@@ -180,7 +175,7 @@ final class LiveGenerations {
      * The world or the live scripts changed (a swap, a new world, a spawn): reports entities whose
      * behaviour the live scripts lack and tells the reload pipeline what the world now uses.
      */
-    void worldChanged() {
+    public void worldChanged() {
         WorldState w = sim.world();
         int[] used = new int[w.slots.size()];
         Entities e = w.entities;

@@ -1,4 +1,4 @@
-package dev.pitstop.app;
+package dev.pitstop.reload;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

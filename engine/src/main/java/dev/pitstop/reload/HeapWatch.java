@@ -1,4 +1,4 @@
-package dev.pitstop.app;
+package dev.pitstop.reload;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
