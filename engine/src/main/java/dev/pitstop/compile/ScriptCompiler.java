@@ -1,9 +1,11 @@
 package dev.pitstop.compile;
 
+import dev.pitstop.api.Behaviour;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,8 +37,13 @@ import javax.tools.ToolProvider;
  * compile against the scripting API and JOML only: every other package on the class path is
  * hidden from them, so using engine internals is a compile error, not a surprise at run time.
  *
- * <p>Made and called by one thread, the compile server's main thread ({@link CompileServer});
- * javac is not thread-safe. It lives as long as that process.
+ * <p>The benchmark compiles its scripts with one of these too, as the engine does; tests that
+ * compile sources of their own (with engine internals in them, say) use the same in-memory compile
+ * through {@link #unrestricted}, which hides nothing and takes their options.
+ *
+ * <p>Made and called by one thread, the compile server's main thread ({@link CompileServer}), or
+ * a test's or tool's thread for its own instance; javac is not thread-safe. The compile server's
+ * lives as long as that process.
  */
 public final class ScriptCompiler {
 
@@ -49,6 +56,7 @@ public final class ScriptCompiler {
 
     private final JavaCompiler javac;
     private final StandardJavaFileManager standard;
+    private final List<String> options;
     private JavacRunner runner;
     /**
      * One for every compile: a kept javac context holds on to the file manager of its first task,
@@ -62,9 +70,29 @@ public final class ScriptCompiler {
      * @throws IllegalStateException when this Java has no compiler (a JRE, not a JDK)
      */
     public ScriptCompiler(List<Path> classPath) {
+        this(classPath, VISIBLE_PACKAGES, OPTIONS, true);
+    }
+
+    /**
+     * javac in memory for tests and tools that compile sources of their own rather than a script
+     * folder: every package of {@code classPath} is visible (engine internals too), javac runs with
+     * {@code options} alone (none of the scripts' options) and a fresh javac task every compile.
+     * Made and then called by one thread at a time, the test's or tool's (javac is not thread-safe).
+     *
+     * @param classPath what the sources compile against (class folders or jars)
+     * @param options   javac's options, such as {@code -g} or {@code --release 17}; not the class path
+     * @throws IllegalStateException when this Java has no compiler (a JRE, not a JDK)
+     */
+    public static ScriptCompiler unrestricted(List<Path> classPath, List<String> options) {
+        return new ScriptCompiler(classPath, null, List.copyOf(options), false);
+    }
+
+    /** @param visiblePackages the packages of the class path the sources see, null for all */
+    private ScriptCompiler(List<Path> classPath, List<String> visiblePackages, List<String> options,
+            boolean keepContext) {
         if (classPath == null || classPath.isEmpty()) {
-            throw new IllegalArgumentException("the script class path must name where the API and JOML are, was "
-                    + classPath);
+            throw new IllegalArgumentException("the class path must name what the sources compile against (the API "
+                    + "and JOML for scripts), was " + classPath);
         }
         javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -76,8 +104,27 @@ public final class ScriptCompiler {
         } catch (IOException e) {
             throw new IllegalStateException("cannot set the script class path: " + e.getMessage(), e);
         }
-        runner = JavacRunners.best(javac, VISIBLE_PACKAGES);
-        files = new MemoryFileManager(standard);
+        this.options = options;
+        runner = keepContext ? JavacRunners.best(javac, VISIBLE_PACKAGES) : new FreshTasks(javac);
+        files = new MemoryFileManager(standard, visiblePackages);
+    }
+
+    /**
+     * Where the scripting API and JOML are loaded from in this JVM: the class path scripts compile
+     * against. Any thread.
+     *
+     * @throws IllegalStateException when either was not loaded from a file (a class folder or a jar)
+     */
+    public static List<Path> scriptClassPath() {
+        List<Path> paths = new ArrayList<>();
+        for (Class<?> c : List.of(Behaviour.class, org.joml.Vector2f.class)) {
+            try {
+                paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
+            }
+        }
+        return paths;
     }
 
     /** How javac runs: {@code reused} (one context kept between compiles) or {@code fresh}. */
@@ -127,6 +174,16 @@ public final class ScriptCompiler {
     }
 
     /**
+     * Compiles every source; {@code sources} maps a path relative to the script folder to its text.
+     * The thread that made this compiler, as {@link #compile(Map)}.
+     */
+    public Compilation compileText(Map<String, String> sources) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        sources.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return compile(bytes);
+    }
+
+    /**
      * Compiles {@code sources} against {@code compiledClasses} (binary name → class bytes of
      * scripts compiled before, which this compile does not rebuild), as if those were on the class
      * path. The result holds only the classes made from {@code sources}.
@@ -144,7 +201,7 @@ public final class ScriptCompiler {
         files.prepare(compiledClasses);
         boolean ok;
         try {
-            ok = runner.compile(files, diagnostics, OPTIONS, units);
+            ok = runner.compile(files, diagnostics, options, units);
         } catch (LinkageError e) {
             if (runner instanceof FreshTasks) {
                 throw e;
@@ -271,14 +328,17 @@ public final class ScriptCompiler {
         }
     }
 
-    /** Collects javac's output in memory and hides engine packages other than the API. */
+    /** Collects javac's output in memory and hides the class path's packages other than the visible ones. */
     private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, ClassOutput> outputs = new LinkedHashMap<>();
         private final Map<String, String> sourceOf = new HashMap<>();
         private final Map<String, List<JavaFileObject>> compiledByPackage = new HashMap<>();
+        /** Null: every package is visible. */
+        private final List<String> visiblePackages;
 
-        MemoryFileManager(StandardJavaFileManager standard) {
+        MemoryFileManager(StandardJavaFileManager standard, List<String> visiblePackages) {
             super(standard);
+            this.visiblePackages = visiblePackages;
         }
 
         /** Forgets the last compile's classes and offers {@code compiled} to the next. */
@@ -339,8 +399,11 @@ public final class ScriptCompiler {
             // The standard manager is shared across compiles; keep it open.
         }
 
-        private static boolean visible(String packageName) {
-            for (String p : VISIBLE_PACKAGES) {
+        private boolean visible(String packageName) {
+            if (visiblePackages == null) {
+                return true;
+            }
+            for (String p : visiblePackages) {
                 if (packageName.equals(p) || packageName.startsWith(p + ".")) {
                     return true;
                 }

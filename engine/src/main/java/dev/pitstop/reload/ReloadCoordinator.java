@@ -1,6 +1,6 @@
 package dev.pitstop.reload;
 
-import dev.pitstop.api.Behaviour;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.sim.ErrorText;
@@ -10,8 +10,6 @@ import dev.pitstop.sim.ScriptLocator;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,21 +106,9 @@ public final class ReloadCoordinator implements AutoCloseable {
         this.tick = tick;
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
-        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? CompilerProcess.start(scriptClassPath()) : null;
+        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES
+                ? CompilerProcess.start(ScriptCompiler.scriptClassPath()) : null;
         this.compiler = javac == null ? null : new IncrementalCompiler(javac);
-    }
-
-    /** Where the API and JOML live, for javac. */
-    static List<Path> scriptClassPath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> c : List.of(Behaviour.class, org.joml.Vector2f.class)) {
-            try {
-                paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
-            }
-        }
-        return paths;
     }
 
     public ReloadSettings settings() {

@@ -79,7 +79,7 @@ final class BenchRun {
         Map<Long, Recording.BehaviourStats> reference;
         try {
             reference = WorldReference.controlStats(settings, ticks);
-        } catch (ReflectiveOperationException | dev.pitstop.bench.scripts.SourceCompiler.CompileException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IOException("cannot replay the reference world: " + e, e);
         }
         String control = BenchScripts.generate(settings.scripts()).control();

@@ -4,8 +4,8 @@ import dev.pitstop.api.Behaviour;
 import dev.pitstop.bench.scripts.BenchScripts;
 import dev.pitstop.sim.FreshWorld;
 import dev.pitstop.bench.scripts.Behaviours;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.reload.GenerationClassLoader;
-import dev.pitstop.bench.scripts.SourceCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.sim.PlayerInput;
@@ -30,11 +30,12 @@ final class WorldReference {
 
     /** The control's stats line at each of {@code ticks}. */
     static Map<Long, Recording.BehaviourStats> controlStats(BenchSettings settings, SortedSet<Long> ticks)
-            throws ReflectiveOperationException, SourceCompiler.CompileException {
+            throws ReflectiveOperationException {
         BenchScripts scripts = BenchScripts.generate(settings.scripts());
         String control = scripts.control();
         String path = BenchScripts.relativePath(control);
-        Map<String, byte[]> classes = new SourceCompiler().compile(Map.of(path, scripts.source(control)));
+        Map<String, byte[]> classes = new ScriptCompiler(ScriptCompiler.scriptClassPath())
+                .compileText(Map.of(path, scripts.source(control))).classesOrThrow();
         Map<String, Behaviour> only = Behaviours.of(GenerationClassLoader.of("bench-reference", classes),
                 classes.keySet());
         Simulation sim = FreshWorld.headless(settings.hz(), settings.seed(), scripts.names(), only,
