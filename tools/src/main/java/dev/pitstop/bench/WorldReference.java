@@ -29,7 +29,7 @@ final class WorldReference {
     }
 
     /** The control's stats line at each of {@code ticks}. */
-    static Map<Long, Recording.BehaviourStats> controlStats(BenchSettings settings, SortedSet<Long> ticks)
+    static Map<Long, StrategyRecording.BehaviourStats> controlStats(BenchSettings settings, SortedSet<Long> ticks)
             throws ReflectiveOperationException {
         BenchScripts scripts = BenchScripts.generate(settings.scripts());
         String control = scripts.control();
@@ -40,7 +40,7 @@ final class WorldReference {
                 classes.keySet());
         Simulation sim = FreshWorld.headless(settings.hz(), settings.seed(), scripts.names(), only,
                 scripts.spawnPlan(settings.entities()), EventSink.NONE);
-        Map<Long, Recording.BehaviourStats> out = new HashMap<>();
+        Map<Long, StrategyRecording.BehaviourStats> out = new HashMap<>();
         for (long target : ticks) {
             while (sim.world().tick < target) {
                 sim.tick(PlayerInput.NONE);
@@ -51,13 +51,13 @@ final class WorldReference {
     }
 
     @SuppressWarnings("unchecked")
-    private static Recording.BehaviourStats lineOf(Event stats, String behaviour) {
+    private static StrategyRecording.BehaviourStats lineOf(Event stats, String behaviour) {
         Map<String, Object> all = (Map<String, Object>) stats.get("behaviours");
         Map<String, Object> b = (Map<String, Object>) all.get(behaviour);
         if (b == null) {
             return null;
         }
-        return new Recording.BehaviourStats(((Number) b.get("count")).longValue(),
+        return new StrategyRecording.BehaviourStats(((Number) b.get("count")).longValue(),
                 ((Number) b.get("meanSpeed")).doubleValue(), ((Number) b.get("cx")).doubleValue(),
                 ((Number) b.get("cy")).doubleValue());
     }
