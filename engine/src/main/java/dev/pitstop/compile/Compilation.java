@@ -27,4 +27,21 @@ public record Compilation(Map<String, byte[]> classes, Map<String, String> sourc
     public boolean ok() {
         return errors.isEmpty();
     }
+
+    /**
+     * The classes made, for a caller whose sources must compile (a test's, a tool's). Any thread.
+     *
+     * @throws IllegalStateException naming every error, when they did not compile
+     */
+    public Map<String, byte[]> classesOrThrow() {
+        if (ok()) {
+            return classes;
+        }
+        StringBuilder sb = new StringBuilder("javac failed:");
+        for (CompileError e : errors) {
+            sb.append("\n  ").append(e.file() == null ? "?" : e.file()).append(':').append(e.line()).append(':')
+                    .append(e.column()).append(' ').append(e.message());
+        }
+        throw new IllegalStateException(sb.toString());
+    }
 }

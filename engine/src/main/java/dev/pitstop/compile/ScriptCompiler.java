@@ -1,27 +1,19 @@
 package dev.pitstop.compile;
 
-import java.io.ByteArrayOutputStream;
+import dev.pitstop.api.Behaviour;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
@@ -35,8 +27,13 @@ import javax.tools.ToolProvider;
  * compile against the scripting API and JOML only: every other package on the class path is
  * hidden from them, so using engine internals is a compile error, not a surprise at run time.
  *
- * <p>Made and called by one thread, the compile server's main thread ({@link CompileServer});
- * javac is not thread-safe. It lives as long as that process.
+ * <p>The benchmark compiles its scripts with one of these too, as the engine does; tests that
+ * compile sources of their own (with engine internals in them, say) use the same in-memory compile
+ * through {@link #unrestricted}, which hides nothing and takes their options.
+ *
+ * <p>Made and called by one thread, the compile server's main thread ({@link CompileServer}), or
+ * a test's or tool's thread for its own instance; javac is not thread-safe. The compile server's
+ * lives as long as that process.
  */
 public final class ScriptCompiler {
 
@@ -51,13 +48,14 @@ public final class ScriptCompiler {
 
     private final JavaCompiler javac;
     private final StandardJavaFileManager standard;
+    private final List<String> options;
     private JavacRunner runner;
     /**
      * One for every compile: a kept javac context holds on to the file manager of its first task,
      * so what changes from compile to compile (the classes offered, the classes made) is reset in
      * place rather than in a new manager.
      */
-    private final MemoryFileManager files;
+    private final MemoryFiles.MemoryFileManager files;
 
     /**
      * @param classPath where the API and JOML are (class folders or jars)
@@ -72,9 +70,35 @@ public final class ScriptCompiler {
      * @param hostPackages packages of a host's own API that scripts see besides ours (none for the game)
      */
     public ScriptCompiler(List<Path> classPath, List<String> hostPackages) {
+        this(classPath, withHost(hostPackages), OPTIONS, true);
+    }
+
+    private static List<String> withHost(List<String> hostPackages) {
+        List<String> visible = new ArrayList<>(VISIBLE_PACKAGES);
+        visible.addAll(hostPackages);
+        return List.copyOf(visible);
+    }
+
+    /**
+     * javac in memory for tests and tools that compile sources of their own rather than a script
+     * folder: every package of {@code classPath} is visible (engine internals too), javac runs with
+     * {@code options} alone (none of the scripts' options) and a fresh javac task every compile.
+     * Made and then called by one thread at a time, the test's or tool's (javac is not thread-safe).
+     *
+     * @param classPath what the sources compile against (class folders or jars)
+     * @param options   javac's options, such as {@code -g} or {@code --release 17}; not the class path
+     * @throws IllegalStateException when this Java has no compiler (a JRE, not a JDK)
+     */
+    public static ScriptCompiler unrestricted(List<Path> classPath, List<String> options) {
+        return new ScriptCompiler(classPath, null, List.copyOf(options), false);
+    }
+
+    /** @param visiblePackages the packages of the class path the sources see, null for all */
+    private ScriptCompiler(List<Path> classPath, List<String> visiblePackages, List<String> options,
+            boolean keepContext) {
         if (classPath == null || classPath.isEmpty()) {
-            throw new IllegalArgumentException("the script class path must name where the API and JOML are, was "
-                    + classPath);
+            throw new IllegalArgumentException("the class path must name what the sources compile against (the API "
+                    + "and JOML for scripts), was " + classPath);
         }
         javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -86,10 +110,27 @@ public final class ScriptCompiler {
         } catch (IOException e) {
             throw new IllegalStateException("cannot set the script class path: " + e.getMessage(), e);
         }
-        List<String> visible = new ArrayList<>(VISIBLE_PACKAGES);
-        visible.addAll(hostPackages);
-        runner = JavacRunners.best(javac, List.copyOf(visible));
-        files = new MemoryFileManager(standard, List.copyOf(visible));
+        this.options = options;
+        runner = keepContext ? JavacRunners.best(javac, visiblePackages) : new FreshTasks(javac);
+        files = new MemoryFiles.MemoryFileManager(standard, visiblePackages);
+    }
+
+    /**
+     * Where the scripting API and JOML are loaded from in this JVM: the class path scripts compile
+     * against. Any thread.
+     *
+     * @throws IllegalStateException when either was not loaded from a file (a class folder or a jar)
+     */
+    public static List<Path> scriptClassPath() {
+        List<Path> paths = new ArrayList<>();
+        for (Class<?> c : List.of(Behaviour.class, org.joml.Vector2f.class)) {
+            try {
+                paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
+            }
+        }
+        return paths;
     }
 
     /** How javac runs: {@code reused} (one context kept between compiles) or {@code fresh}. */
@@ -139,6 +180,16 @@ public final class ScriptCompiler {
     }
 
     /**
+     * Compiles every source; {@code sources} maps a path relative to the script folder to its text.
+     * The thread that made this compiler, as {@link #compile(Map)}.
+     */
+    public Compilation compileText(Map<String, String> sources) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        sources.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return compile(bytes);
+    }
+
+    /**
      * Compiles {@code sources} against {@code compiledClasses} (binary name → class bytes of
      * scripts compiled before, which this compile does not rebuild), as if those were on the class
      * path. The result holds only the classes made from {@code sources}.
@@ -146,17 +197,17 @@ public final class ScriptCompiler {
     public Compilation compile(Map<String, byte[]> sources, Map<String, byte[]> compiledClasses) {
         List<JavaFileObject> units = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : sources.entrySet()) {
-            units.add(new SourceFile(e.getKey(), decode(e.getValue())));
+            units.add(new MemoryFiles.SourceFile(e.getKey(), decode(e.getValue())));
         }
         if (units.isEmpty()) {
             return new Compilation(Map.of(), Map.of(), List.of(), 0);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        MemoryFileManager files = this.files;
+        MemoryFiles.MemoryFileManager files = this.files;
         files.prepare(compiledClasses);
         boolean ok;
         try {
-            ok = runner.compile(files, diagnostics, OPTIONS, units);
+            ok = runner.compile(files, diagnostics, options, units);
         } catch (LinkageError e) {
             if (runner instanceof FreshTasks) {
                 throw e;
@@ -173,7 +224,7 @@ public final class ScriptCompiler {
         List<CompileError> errors = new ArrayList<>();
         for (javax.tools.Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
-                String file = d.getSource() instanceof SourceFile s ? s.relativePath : null;
+                String file = d.getSource() instanceof MemoryFiles.SourceFile s ? s.relativePath : null;
                 errors.add(new CompileError(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
                         oneLine(d.getMessage(Locale.ROOT))));
             }
@@ -213,163 +264,4 @@ public final class ScriptCompiler {
         }
     }
 
-    private static final class SourceFile extends SimpleJavaFileObject {
-        final String relativePath;
-        private final String text;
-
-        SourceFile(String relativePath, String text) {
-            super(URI.create("script:///" + encodePath(relativePath)), Kind.SOURCE);
-            this.relativePath = relativePath;
-            this.text = text;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
-        }
-
-        @Override
-        public String getName() {
-            return relativePath;
-        }
-    }
-
-    private static String encodePath(String path) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : path.split("/")) {
-            if (sb.length() > 0) {
-                sb.append('/');
-            }
-            sb.append(encodeSegment(part));
-        }
-        return sb.toString();
-    }
-
-    private static String encodeSegment(String s) {
-        try {
-            return new URI(null, null, s, null).getRawPath();
-        } catch (java.net.URISyntaxException e) {
-            return s.replaceAll("[^A-Za-z0-9._-]", "_");
-        }
-    }
-
-    private static final class ClassOutput extends SimpleJavaFileObject {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        ClassOutput(String className) {
-            super(URI.create("mem:///" + className.replace('.', '/') + ".class"), Kind.CLASS);
-        }
-
-        @Override
-        public OutputStream openOutputStream() {
-            return bytes;
-        }
-    }
-
-    /** A script class compiled before, offered to javac as if it were on the class path. */
-    private static final class ClassInput extends SimpleJavaFileObject {
-        final String binaryName;
-        private final byte[] bytes;
-
-        ClassInput(String binaryName, byte[] bytes) {
-            super(URI.create("mem:///" + binaryName.replace('.', '/') + ".class"), Kind.CLASS);
-            this.binaryName = binaryName;
-            this.bytes = bytes;
-        }
-
-        @Override
-        public java.io.InputStream openInputStream() {
-            return new java.io.ByteArrayInputStream(bytes);
-        }
-    }
-
-    /** Collects javac's output in memory and hides engine packages other than the API. */
-    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
-        private final Map<String, ClassOutput> outputs = new LinkedHashMap<>();
-        private final Map<String, String> sourceOf = new HashMap<>();
-        private final Map<String, List<JavaFileObject>> compiledByPackage = new HashMap<>();
-        private final List<String> visiblePackages;
-
-        MemoryFileManager(StandardJavaFileManager standard, List<String> visiblePackages) {
-            super(standard);
-            this.visiblePackages = visiblePackages;
-        }
-
-        /** Forgets the last compile's classes and offers {@code compiled} to the next. */
-        void prepare(Map<String, byte[]> compiled) {
-            outputs.clear();
-            sourceOf.clear();
-            compiledByPackage.clear();
-            compiled.forEach((name, bytes) -> {
-                int dot = name.lastIndexOf('.');
-                String pkg = dot < 0 ? "" : name.substring(0, dot);
-                compiledByPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(new ClassInput(name, bytes));
-            });
-        }
-
-        @Override
-        public String inferBinaryName(Location location, JavaFileObject file) {
-            return file instanceof ClassInput c ? c.binaryName : super.inferBinaryName(location, file);
-        }
-
-        @Override
-        public boolean isSameFile(FileObject a, FileObject b) {
-            return a instanceof ClassInput || b instanceof ClassInput ? a == b : super.isSameFile(a, b);
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                FileObject sibling) {
-            ClassOutput out = new ClassOutput(className);
-            outputs.put(className, out);
-            if (sibling instanceof SourceFile s) {
-                sourceOf.put(className, s.relativePath);
-            }
-            return out;
-        }
-
-        @Override
-        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
-                boolean recurse) throws IOException {
-            if (location != StandardLocation.CLASS_PATH) {
-                return super.list(location, packageName, kinds, recurse);
-            }
-            List<JavaFileObject> found = new ArrayList<>();
-            if (visible(packageName)) {
-                super.list(location, packageName, kinds, recurse).forEach(found::add);
-            }
-            if (kinds.contains(JavaFileObject.Kind.CLASS)) {
-                compiledByPackage.forEach((pkg, classes) -> {
-                    if (pkg.equals(packageName) || recurse && pkg.startsWith(packageName + ".")) {
-                        found.addAll(classes);
-                    }
-                });
-            }
-            return found;
-        }
-
-        @Override
-        public void close() {
-            // The standard manager is shared across compiles; keep it open.
-        }
-
-        private boolean visible(String packageName) {
-            for (String p : visiblePackages) {
-                if (packageName.equals(p) || packageName.startsWith(p + ".")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        Map<String, byte[]> classes() {
-            Map<String, byte[]> m = new LinkedHashMap<>();
-            outputs.forEach((name, out) -> m.put(name, out.bytes.toByteArray()));
-            return m;
-        }
-
-        Map<String, String> sourceOf() {
-            return new HashMap<>(sourceOf);
-        }
-    }
 }

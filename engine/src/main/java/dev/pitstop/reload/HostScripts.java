@@ -1,6 +1,7 @@
 package dev.pitstop.reload;
 
 import dev.pitstop.events.EventSink;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.guard.BudgetExceeded;
 import dev.pitstop.guard.WorkBudget;
 import dev.pitstop.loop.Clock;
@@ -134,7 +135,7 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
 
     /** javac's class path: the API, JOML, and where the host's types are loaded from. */
     private static List<Path> classPath(List<Class<?>> hostApi) {
-        Set<Path> paths = new LinkedHashSet<>(ReloadCoordinator.scriptClassPath());
+        Set<Path> paths = new LinkedHashSet<>(ScriptCompiler.scriptClassPath());
         for (Class<?> c : hostApi) {
             try {
                 paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));

@@ -1,14 +1,11 @@
 package dev.pitstop.reload;
 
-import dev.pitstop.api.Behaviour;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.loop.Clock;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -57,23 +54,11 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
         this.events = new ReloadEvents(events, this::tick);
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
-        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES ? CompilerProcess.start(scriptClassPath()) : null;
+        this.javac = settings.kind() == ScriptFolder.Kind.SOURCES
+                ? CompilerProcess.start(ScriptCompiler.scriptClassPath()) : null;
         this.compiler = javac == null ? null : new IncrementalCompiler(javac);
         this.trigger = new ReloadTrigger(Clock.system(), settings.reloadEveryMillis());
         this.pipeline = new ReloadPipeline(settings, folder, compiler, builder, scripts, this.events, world);
-    }
-
-    /** Where the API and JOML live, for javac. */
-    static List<Path> scriptClassPath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> c : List.of(Behaviour.class, org.joml.Vector2f.class)) {
-            try {
-                paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
-            }
-        }
-        return paths;
     }
 
     public ReloadSettings settings() {

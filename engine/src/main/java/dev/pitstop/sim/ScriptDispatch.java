@@ -60,7 +60,6 @@ final class ScriptDispatch {
         this.world = w;
         this.scripts = scripts;
         Entities e = w.entities;
-        Behaviour[] table = scripts.bySlot();
         ScriptLocator locator = scripts.locator();
         long budgetUnits = scripts.budgetUnits();
         boolean budgeted = budgetUnits != ScriptTable.UNLIMITED;
@@ -92,7 +91,7 @@ final class ScriptDispatch {
                 timedSince = now;
                 sinceCheck = 0;
             }
-            Behaviour b = slot < table.length ? table[slot] : null;
+            Behaviour b = scripts.inSlot(slot);
             if (b == null) {
                 e.vx[i] = 0f;
                 e.vy[i] = 0f;
@@ -178,7 +177,7 @@ final class ScriptDispatch {
             total = tickNanos[slot] = Math.min(total, tickClock.elapsedNanos());
         }
         if (total > behaviourTimeCapNanos && !faults.skipping(slot) && slot < world.slots.size()) {
-            Behaviour b = slot < scripts.bySlot().length ? scripts.bySlot()[slot] : null;
+            Behaviour b = scripts.inSlot(slot);
             faults.stopForTick(slot, world.slots.name(slot), entityId, "stopped: its updates took "
                     + total / 1_000_000 + " ms of wall-clock time in one tick, more than the "
                     + behaviourTimeCapNanos / 1_000_000 + " ms one behaviour may take (the backstop)" + SKIPS_THE_TICK, fileOf(b));

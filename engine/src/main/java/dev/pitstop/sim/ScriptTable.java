@@ -84,7 +84,13 @@ public final class ScriptTable {
         return budgetUnits;
     }
 
-    Behaviour[] bySlot() {
-        return bySlot;
+    /**
+     * The behaviour of the entities that hold slot handle {@code slot}, or null where this
+     * generation has none (a name it does not define, or a slot added after it was built): the
+     * lookup the simulation's dispatch ({@link ScriptDispatch}) makes for every update, on the game
+     * thread; the dispatch benchmark makes it too. Any thread (the table is immutable).
+     */
+    public Behaviour inSlot(int slot) {
+        return slot < bySlot.length ? bySlot[slot] : null;
     }
 }

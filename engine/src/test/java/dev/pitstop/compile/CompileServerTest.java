@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pitstop.api.Behaviour;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,16 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The compile server's side of the protocol, over pipes in this JVM. */
 class CompileServerTest {
 
-    private static final ScriptCompiler JAVAC = new ScriptCompiler(classPath());
-
-    static List<Path> classPath() {
-        try {
-            return List.of(Path.of(Behaviour.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                    Path.of(org.joml.Vector2f.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final ScriptCompiler JAVAC = new ScriptCompiler(ScriptCompiler.scriptClassPath());
 
     private static Map<String, byte[]> sources(String... pathsAndTexts) {
         Map<String, byte[]> m = new TreeMap<>();

@@ -35,7 +35,7 @@ class KeptContextTest {
 
     @Test
     void eachCompileSeesTheClassesItIsGivenAndNoneFromBefore() {
-        ScriptCompiler javac = new ScriptCompiler(CompileServerTest.classPath());
+        ScriptCompiler javac = new ScriptCompiler(ScriptCompiler.scriptClassPath());
         assertEquals("reused", javac.runner(), "the tests open javac's internals as the compile server does");
         Compilation first = javac.compile(sources("p/H.java", HELPER_1, "p/U.java",
                 "package p;\npublic class U {\n    public int v() {\n        return H.V;\n    }\n}\n"));
@@ -58,7 +58,7 @@ class KeptContextTest {
 
     @Test
     void sourcesInTheApisOrTheJdksPackagesDoNotStayInTheContext() {
-        ScriptCompiler javac = new ScriptCompiler(CompileServerTest.classPath());
+        ScriptCompiler javac = new ScriptCompiler(ScriptCompiler.scriptClassPath());
         Compilation fake = javac.compile(sources("dev/pitstop/api/Agent.java", "package dev.pitstop.api;\npublic class Agent { }\n"));
         assertTrue(fake.ok(), fake.errors().toString());
         javac.compile(sources("java/lang/Evil.java", "package java.lang;\npublic class Evil { }\n"));
@@ -69,7 +69,7 @@ class KeptContextTest {
 
     @Test
     void classesInTheUnnamedPackageAreForgottenToo() {
-        ScriptCompiler javac = new ScriptCompiler(CompileServerTest.classPath());
+        ScriptCompiler javac = new ScriptCompiler(ScriptCompiler.scriptClassPath());
         Compilation a = javac.compile(sources("A.java", "public class A {\n    public static int f() {\n        return 1;\n    }\n}\n"));
         assertTrue(a.ok(), a.errors().toString());
         assertTrue(javac.compile(sources("B.java", "public class B {\n    int g = A.f();\n}\n"), a.classes()).ok());
@@ -79,7 +79,7 @@ class KeptContextTest {
 
     @Test
     void aCompileErrorLeavesTheNextCompileAsAFreshOneWouldBe() {
-        ScriptCompiler javac = new ScriptCompiler(CompileServerTest.classPath());
+        ScriptCompiler javac = new ScriptCompiler(ScriptCompiler.scriptClassPath());
         Compilation broken = javac.compile(sources("p/H.java", "package p;\npublic class H {\n    int x = ;\n}\n"));
         assertEquals(1, broken.errors().size(), broken.errors().toString());
         Compilation fixed = javac.compile(sources("p/H.java", HELPER_2));

@@ -3,6 +3,7 @@ package dev.pitstop.reload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.testing.RunningEngine;
 import dev.pitstop.testing.Scripts;
@@ -10,8 +11,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +23,21 @@ class ClassFilesModeTest {
     @TempDir
     Path dir;
 
-    /** Compiles every source under {@code src} into {@code out} with the JDK's javac, to disk. */
+    /** Compiles every source under {@code src} with the JDK's javac and writes the class files into {@code out}. */
     static void ideCompile(Path src, Path out) throws Exception {
-        List<String> files;
+        Map<String, byte[]> sources = new TreeMap<>();
         try (Stream<Path> s = Files.walk(src)) {
-            files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+            for (Path p : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                sources.put(src.relativize(p).toString().replace(File.separatorChar, '/'), Files.readAllBytes(p));
+            }
         }
-        String cp = String.join(File.pathSeparator, ReloadCoordinator.scriptClassPath().stream().map(Path::toString).toList());
-        String[] args = Stream.concat(Stream.of("-g", "-d", out.toString(), "-cp", cp), files.stream()).toArray(String[]::new);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args));
+        Map<String, byte[]> classes = ScriptCompiler.unrestricted(ScriptCompiler.scriptClassPath(), List.of("-g"))
+                .compile(sources).classesOrThrow();
+        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+            Path file = out.resolve(c.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, c.getValue());
+        }
     }
 
     @Test

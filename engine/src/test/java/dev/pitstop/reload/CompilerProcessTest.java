@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pitstop.compile.CompileProtocol;
 import dev.pitstop.compile.CompileServer;
 import dev.pitstop.compile.FakeCompileServer;
+import dev.pitstop.compile.ScriptCompiler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class CompilerProcessTest {
 
     @Test
     void compilesAndComesBackAfterItsProcessIsKilledFromOutside() throws Exception {
-        try (CompilerProcess javac = CompilerProcess.start(ReloadCoordinator.scriptClassPath())) {
+        try (CompilerProcess javac = CompilerProcess.start(ScriptCompiler.scriptClassPath())) {
             CompileResult a = javac.compile(sources("p/A.java", A));
             assertTrue(a.ok(), a.errors().toString());
             assertEquals(List.of("p.A"), List.copyOf(a.classes().keySet()));
@@ -125,7 +126,7 @@ class CompilerProcessTest {
         assertEquals("the compiler process did not start: its process ended with exit code 1 before it was ready "
                 + "(Error: Could not find or load main class NoSuchServer)", noMain.getMessage());
 
-        List<String> twoCollectors = new java.util.ArrayList<>(CompilerProcess.command(ReloadCoordinator.scriptClassPath()));
+        List<String> twoCollectors = new java.util.ArrayList<>(CompilerProcess.command(ScriptCompiler.scriptClassPath()));
         twoCollectors.add(1, "-XX:+UseParallelGC");
         IllegalStateException noVm = assertThrows(IllegalStateException.class,
                 () -> new CompilerProcess(twoCollectors, TEST_DEADLINE));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class IncrementalCompilerTest {
 
-    private final ScriptCompiler inProcess = new ScriptCompiler(ReloadCoordinator.scriptClassPath());
+    private final ScriptCompiler inProcess = new ScriptCompiler(ScriptCompiler.scriptClassPath());
     private final SourceCompiler javac = (sources, compiled) -> CompileResult.of(inProcess.compile(sources, compiled));
 
     private static SourceSet sources(Map<String, String> files) {

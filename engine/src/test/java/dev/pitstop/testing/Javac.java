@@ -1,76 +1,41 @@
 package dev.pitstop.testing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.util.ArrayList;
+import dev.pitstop.compile.Compilation;
+import dev.pitstop.compile.ScriptCompiler;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles Java sources in memory for tests of class files (the sandbox, the instrumentation),
- * against the test's own class path, so a test can also write what a script compiled elsewhere
- * could hold (references to engine internals, say).
+ * through the engine's in-memory javac ({@link ScriptCompiler#unrestricted}) against the test's own
+ * class path, so a test can also write what a script compiled elsewhere could hold (references to
+ * engine internals, say).
  */
 public final class Javac {
+
+    private static final List<String> OPTIONS = List.of("-g", "--release", "17", "-proc:none");
 
     private Javac() {
     }
 
     /**
      * @param sources source text by path ({@code t/Evil.java})
-     * @return class bytes by binary name ({@code t.Evil$1})
+     * @return class bytes by binary name ({@code t.Evil$1}), sorted by name
      * @throws AssertionError if javac reports an error
      */
     public static Map<String, byte[]> compile(Map<String, String> sources) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Map<String, ByteArrayOutputStream> out = new TreeMap<>();
-        StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
-        ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
-            @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                    FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
-                    @Override
-                    public OutputStream openOutputStream() {
-                        return out.computeIfAbsent(className, n -> new ByteArrayOutputStream());
-                    }
-                };
-            }
-        };
-        List<JavaFileObject> units = new ArrayList<>();
-        sources.forEach((path, text) -> units.add(new SimpleJavaFileObject(URI.create("mem:///" + path),
-                JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return text;
-            }
-        }));
-        List<String> options = List.of("-g", "--release", "17", "-proc:none", "-classpath",
-                System.getProperty("java.class.path"));
-        boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
-        if (!ok) {
-            StringBuilder sb = new StringBuilder("javac failed:");
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                sb.append('\n').append(d.getSource() == null ? "?" : d.getSource().getName()).append(':')
-                        .append(d.getLineNumber()).append(' ').append(d.getMessage(null));
-            }
-            throw new AssertionError(sb.toString());
+        List<Path> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> !p.isEmpty()).map(Path::of).toList();
+        Compilation c = ScriptCompiler.unrestricted(classPath, OPTIONS).compileText(sources);
+        try {
+            return new TreeMap<>(c.classesOrThrow());
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage());
         }
-        Map<String, byte[]> classes = new TreeMap<>();
-        out.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
-        return classes;
     }
 
     /** The 1-based line of the first line of {@code source} that contains {@code marker}. */

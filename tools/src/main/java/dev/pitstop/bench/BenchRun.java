@@ -39,7 +39,7 @@ final class BenchRun {
         String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String machine = Machine.describe();
         StrategyRunner runner = new StrategyRunner(settings, progress);
-        List<Recording> recordings = new ArrayList<>();
+        List<StrategyRecording> recordings = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (String name : settings.strategies()) {
             try {
@@ -73,18 +73,18 @@ final class BenchRun {
         };
     }
 
-    private List<Outcome> analyse(List<Recording> recordings) throws IOException {
+    private List<Outcome> analyse(List<StrategyRecording> recordings) throws IOException {
         SortedSet<Long> ticks = new TreeSet<>();
         recordings.forEach(r -> r.stats.forEach(s -> ticks.add(s.tick())));
-        Map<Long, Recording.BehaviourStats> reference;
+        Map<Long, StrategyRecording.BehaviourStats> reference;
         try {
             reference = WorldReference.controlStats(settings, ticks);
-        } catch (ReflectiveOperationException | dev.pitstop.bench.scripts.SourceCompiler.CompileException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IOException("cannot replay the reference world: " + e, e);
         }
         String control = BenchScripts.generate(settings.scripts()).control();
         List<Outcome> outcomes = new ArrayList<>();
-        for (Recording r : recordings) {
+        for (StrategyRecording r : recordings) {
             outcomes.add(Outcome.analyse(r, control, reference, settings.tailTicks()));
         }
         return outcomes;

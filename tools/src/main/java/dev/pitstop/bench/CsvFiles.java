@@ -23,10 +23,10 @@ final class CsvFiles {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("ticks.csv"), StandardCharsets.UTF_8)) {
             w.write("strategy,process,tick,generation,tick_ms,seconds,phase\n");
             for (Outcome o : outcomes) {
-                List<Recording.Tick> ticks = o.recording.ticks;
+                List<StrategyRecording.Tick> ticks = o.recording.ticks;
                 double t0 = ticks.isEmpty() ? 0 : ticks.get(0).startEpochMillis();
                 for (int i = 0; i < ticks.size(); i++) {
-                    Recording.Tick t = ticks.get(i);
+                    StrategyRecording.Tick t = ticks.get(i);
                     w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.4f,%s%n", o.strategy(), t.process(),
                             t.tick(), t.generation(), t.tickMillis(), (t.endEpochMillis() - t0) / 1000.0,
                             o.phases[i].name().toLowerCase(Locale.ROOT)));
@@ -35,12 +35,12 @@ final class CsvFiles {
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("edits.csv"), StandardCharsets.UTF_8)) {
             w.write("strategy,edit,pace,behaviour,edit_to_live_ms,pause_us,swap_tick,swap_tick_ms,tail_p50_ms,tail_max_ms,"
-                    + String.join(",", Recording.RELOAD_PHASES.stream().map(p -> p + "_ms").toList())
+                    + String.join(",", StrategyRecording.RELOAD_PHASES.stream().map(p -> p + "_ms").toList())
                     + ",new_code_seen,state_kept\n");
             for (Outcome o : outcomes) {
                 for (Outcome.EditResult e : o.edits) {
                     StringBuilder phases = new StringBuilder();
-                    for (String p : Recording.RELOAD_PHASES) {
+                    for (String p : StrategyRecording.RELOAD_PHASES) {
                         double ms = e.phase(p);
                         phases.append(Double.isNaN(ms) ? "" : String.format(Locale.ROOT, "%.3f", ms)).append(',');
                     }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The events of the game a strategy runs, as the driver sees them: follows the game's event log,
- * records every event into the {@link Recording} as it is read, and waits for the ones the driver
+ * records every event into the {@link StrategyRecording} as it is read, and waits for the ones the driver
  * cares about. Waits poll the
  * file every millisecond; the times measured come from the events themselves, so how soon the
  * driver notices does not change any number. Driver thread only.
@@ -20,14 +20,14 @@ final class GameEvents implements AutoCloseable {
     private static final long POLL_MILLIS = 1;
 
     private final EventFollower follower;
-    private final Recording recording;
+    private final StrategyRecording recording;
     private final Supplier<String> problem;
     private final Deque<LoggedEvent> unread = new ArrayDeque<>();
 
     /**
      * @param problem says why the game cannot go on (it died), or null while all is well
      */
-    GameEvents(Path eventLog, Recording recording, Supplier<String> problem) {
+    GameEvents(Path eventLog, StrategyRecording recording, Supplier<String> problem) {
         this.follower = new EventFollower(eventLog);
         this.recording = recording;
         this.problem = problem;

@@ -38,7 +38,7 @@ final class GenerationStrategy extends Strategy {
     }
 
     @Override
-    Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
+    Live awaitLive(GameEvents events, StrategyRecording recording, BenchScripts.Edit edit) throws BenchFailure {
         while (true) {
             LoggedEvent e;
             try {

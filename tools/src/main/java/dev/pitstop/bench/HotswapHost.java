@@ -3,8 +3,8 @@ package dev.pitstop.bench;
 import dev.pitstop.api.Behaviour;
 import dev.pitstop.sim.FreshWorld;
 import dev.pitstop.bench.scripts.Behaviours;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.reload.GenerationClassLoader;
-import dev.pitstop.bench.scripts.SourceCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventLog;
 import dev.pitstop.loop.Clock;
@@ -49,14 +49,14 @@ final class HotswapHost implements FixedStepLoop.Ticker {
     private final EventLog events;
     private final int statsEvery;
     private final Path scripts;
-    private final SourceCompiler compiler;
+    private final ScriptCompiler compiler;
     private final Map<String, Class<?>> loaded;
     private final Instrumentation instrumentation;
     private volatile boolean stop;
     private volatile int generation = 1;
     private volatile long completedTicks;
 
-    private HotswapHost(Simulation sim, EventLog events, int statsEvery, Path scripts, SourceCompiler compiler,
+    private HotswapHost(Simulation sim, EventLog events, int statsEvery, Path scripts, ScriptCompiler compiler,
             Map<String, Class<?>> loaded, Instrumentation instrumentation) {
         this.sim = sim;
         this.events = events;
@@ -87,8 +87,8 @@ final class HotswapHost implements FixedStepLoop.Ticker {
         long seed = Long.parseLong(opts.getOrDefault("--seed", "1"));
         int statsEvery = Integer.parseInt(opts.getOrDefault("--stats-every", "60"));
 
-        SourceCompiler compiler = new SourceCompiler();
-        Map<String, byte[]> classes = compiler.compile(readSources(scripts));
+        ScriptCompiler compiler = new ScriptCompiler(ScriptCompiler.scriptClassPath());
+        Map<String, byte[]> classes = compiler.compileText(readSources(scripts)).classesOrThrow();
         ClassLoader loader = GenerationClassLoader.of("hotswap", classes);
         Map<String, Class<?>> loaded = new TreeMap<>();
         for (String name : classes.keySet()) {
@@ -183,7 +183,7 @@ final class HotswapHost implements FixedStepLoop.Ticker {
         try {
             long c0 = System.nanoTime();
             String text = Files.readString(scripts.resolve(relativePath), StandardCharsets.UTF_8);
-            Map<String, byte[]> classes = compiler.compile(Map.of(relativePath, text));
+            Map<String, byte[]> classes = compiler.compileText(Map.of(relativePath, text)).classesOrThrow();
             long c1 = System.nanoTime();
             List<ClassDefinition> definitions = new ArrayList<>();
             List<String> changed = new ArrayList<>();

@@ -49,7 +49,7 @@ final class HotswapStrategy extends Strategy {
     }
 
     @Override
-    Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
+    Live awaitLive(GameEvents events, StrategyRecording recording, BenchScripts.Edit edit) throws BenchFailure {
         LoggedEvent e = events.await(x -> x.is("swap") || x.is("rejected"), LIVE_PATIENCE,
                 "the redefinition of edit " + edit.number());
         if (e.is("rejected")) {
@@ -66,7 +66,7 @@ final class HotswapStrategy extends Strategy {
     }
 
     @Override
-    void finish(Recording recording) throws IOException {
+    void finish(StrategyRecording recording) throws IOException {
         List<SafepointLog.Safepoint> safepoints = SafepointLog.read(safepointLog);
         for (int i = 0; i < recording.edits.size() && i < redefineWindows.size(); i++) {
             long[] w = redefineWindows.get(i);

@@ -23,11 +23,11 @@ final class Outcome {
      * @param stateKept       the control's entities at the stats after the swap are exactly the
      *                        reference's, and no tick was skipped or repeated at the swap
      * @param phases          the engine's reload phases of the generation that went live
-     *                        ({@link Recording#RELOAD_PHASES}, milliseconds; empty for other strategies)
+     *                        ({@link StrategyRecording#RELOAD_PHASES}, milliseconds; empty for other strategies)
      */
-    record EditResult(int number, Recording.Pace pace, String behaviour, double editToLiveMillis, double pauseMicros,
-            long swapTick, double swapTickMillis, double tailP50Millis, double tailMaxMillis, Boolean newCodeSeen,
-            boolean stateKept, Map<String, Double> phases) {
+    record EditResult(int number, StrategyRecording.Pace pace, String behaviour, double editToLiveMillis,
+            double pauseMicros, long swapTick, double swapTickMillis, double tailP50Millis, double tailMaxMillis,
+            Boolean newCodeSeen, boolean stateKept, Map<String, Double> phases) {
 
         double phase(String name) {
             Double ms = phases.get(name);
@@ -35,7 +35,7 @@ final class Outcome {
         }
     }
 
-    final Recording recording;
+    final StrategyRecording recording;
     final List<EditResult> edits = new ArrayList<>();
     final Phase[] phases;
     /** Stats events whose control line was compared with the reference, and how many differed. */
@@ -44,7 +44,7 @@ final class Outcome {
     /** Ticks that did not follow the one before (a lost or repeated stretch of the world's time). */
     int tickBreaks;
 
-    private Outcome(Recording recording) {
+    private Outcome(StrategyRecording recording) {
         this.recording = recording;
         this.phases = new Phase[recording.ticks.size()];
     }
@@ -60,7 +60,7 @@ final class Outcome {
     }
 
     double[] ticksMillis(Phase phase) {
-        List<Recording.Tick> ticks = recording.ticks;
+        List<StrategyRecording.Tick> ticks = recording.ticks;
         double[] out = new double[ticks.size()];
         int n = 0;
         for (int i = 0; i < ticks.size(); i++) {
@@ -76,13 +76,13 @@ final class Outcome {
     }
 
     /** {@code f} of the edits of one pace only. */
-    double[] editValues(Recording.Pace pace, java.util.function.ToDoubleFunction<EditResult> f) {
+    double[] editValues(StrategyRecording.Pace pace, java.util.function.ToDoubleFunction<EditResult> f) {
         return edits.stream().filter(e -> e.pace() == pace).mapToDouble(f).toArray();
     }
 
     /** The first save after the start: the first edit a person makes, or null if the run had none. */
     EditResult firstSave() {
-        return edits.isEmpty() || edits.get(0).pace() != Recording.Pace.PERSON ? null : edits.get(0);
+        return edits.isEmpty() || edits.get(0).pace() != StrategyRecording.Pace.PERSON ? null : edits.get(0);
     }
 
     /** The ticks of the first game from its start to its {@code warmed} event (empty if it sent none), in ms. */
@@ -91,7 +91,8 @@ final class Outcome {
             return new double[0];
         }
         return recording.ticks.stream().filter(t -> t.process() == 1 && t.endEpochMillis() >= recording.startEpochMillis
-                && t.startEpochMillis() <= recording.warmedEpochMillis).mapToDouble(Recording.Tick::tickMillis).toArray();
+                && t.startEpochMillis() <= recording.warmedEpochMillis).mapToDouble(StrategyRecording.Tick::tickMillis)
+                .toArray();
     }
 
     /** How long after the start the reload path said it was warm, in ms (NaN if it never did). */
@@ -115,28 +116,29 @@ final class Outcome {
     /**
      * @param reference the control's stats by tick, from {@link WorldReference}
      */
-    static Outcome analyse(Recording r, String control, Map<Long, Recording.BehaviourStats> reference, int tailTicks) {
+    static Outcome analyse(StrategyRecording r, String control, Map<Long, StrategyRecording.BehaviourStats> reference,
+            int tailTicks) {
         Outcome o = new Outcome(r);
         o.classifyTicks(tailTicks);
-        for (Recording.Stats s : r.stats) {
+        for (StrategyRecording.Stats s : r.stats) {
             o.statsChecked++;
             if (!matches(s, control, reference)) {
                 o.statsDiffering++;
             }
         }
-        for (Recording.Edit e : r.edits) {
+        for (StrategyRecording.Edit e : r.edits) {
             o.edits.add(o.result(e, control, reference, tailTicks, r.pauseBetweenTicks));
         }
         return o;
     }
 
     private void classifyTicks(int tailTicks) {
-        List<Recording.Tick> ticks = recording.ticks;
+        List<StrategyRecording.Tick> ticks = recording.ticks;
         java.util.Set<Long> swapTicks = new java.util.HashSet<>();
         recording.edits.forEach(e -> swapTicks.add(e.swapTick()));
         long lastSwap = Long.MIN_VALUE;
         for (int i = 0; i < ticks.size(); i++) {
-            Recording.Tick t = ticks.get(i);
+            StrategyRecording.Tick t = ticks.get(i);
             if (i > 0 && t.tick() != ticks.get(i - 1).tick() + 1) {
                 tickBreaks++;
             }
@@ -153,20 +155,20 @@ final class Outcome {
         }
     }
 
-    private EditResult result(Recording.Edit e, String control, Map<Long, Recording.BehaviourStats> reference,
-            int tailTicks, boolean pauseInFrame) {
-        Recording.Tick swap = recording.tick(e.swapTick());
+    private EditResult result(StrategyRecording.Edit e, String control,
+            Map<Long, StrategyRecording.BehaviourStats> reference, int tailTicks, boolean pauseInFrame) {
+        StrategyRecording.Tick swap = recording.tick(e.swapTick());
         double swapMillis = swap == null ? Double.NaN
                 : swap.tickMillis() + (pauseInFrame && !Double.isNaN(e.pauseMicros()) ? e.pauseMicros() / 1000.0 : 0);
         Distribution tail = new Distribution();
         for (long t = e.swapTick() + 1; t <= e.swapTick() + tailTicks; t++) {
-            Recording.Tick x = recording.tick(t);
+            StrategyRecording.Tick x = recording.tick(t);
             if (x != null) {
                 tail.add(x.tickMillis());
             }
         }
-        Recording.Stats after = null;
-        for (Recording.Stats s : recording.stats) {
+        StrategyRecording.Stats after = null;
+        for (StrategyRecording.Stats s : recording.stats) {
             if (s.tick() >= e.swapTick()) {
                 after = s;
                 break;
@@ -181,7 +183,7 @@ final class Outcome {
         boolean kept = continuous && after != null && matches(after, control, reference);
         Map<String, Double> phases = new java.util.LinkedHashMap<>();
         Map<String, Double> reported = recording.reloadPhases.getOrDefault(e.generation(), Map.of());
-        for (String p : Recording.RELOAD_PHASES) {
+        for (String p : StrategyRecording.RELOAD_PHASES) {
             if (e.generation() > 0 && reported.containsKey(p)) {
                 phases.put(p, reported.get(p));
             }
@@ -190,9 +192,10 @@ final class Outcome {
                 swapMillis, tail.percentile(50), tail.max(), seen, kept, phases);
     }
 
-    private static boolean matches(Recording.Stats s, String control, Map<Long, Recording.BehaviourStats> reference) {
-        Recording.BehaviourStats expected = reference.get(s.tick());
-        Recording.BehaviourStats seen = s.behaviours().get(control);
+    private static boolean matches(StrategyRecording.Stats s, String control,
+            Map<Long, StrategyRecording.BehaviourStats> reference) {
+        StrategyRecording.BehaviourStats expected = reference.get(s.tick());
+        StrategyRecording.BehaviourStats seen = s.behaviours().get(control);
         return expected != null && expected.equals(seen);
     }
 }

@@ -53,11 +53,13 @@ final class ReportMarkdown {
         for (Outcome o : outcomes) {
             Distribution steady = Distribution.of(o.ticksMillis(Outcome.Phase.STEADY));
             Outcome.EditResult first = o.firstSave();
-            Distribution early = Distribution.of(o.editValues(Recording.Pace.PERSON, Outcome.EditResult::editToLiveMillis));
+            Distribution early = Distribution.of(o.editValues(StrategyRecording.Pace.PERSON,
+                    Outcome.EditResult::editToLiveMillis));
             md.append("| ").append(o.strategy()).append(" | ").append(o.edits.size())
                     .append(" | ").append(first == null ? "n/a" : num(first.editToLiveMillis()))
                     .append(" | ").append(num(early.percentile(50))).append(" / ").append(num(early.max()))
-                    .append(" | ").append(three(o.editValues(Recording.Pace.QUICK, Outcome.EditResult::editToLiveMillis)))
+                    .append(" | ")
+                    .append(three(o.editValues(StrategyRecording.Pace.QUICK, Outcome.EditResult::editToLiveMillis)))
                     .append(" | ").append(three(o.editValues(Outcome.EditResult::pauseMicros)))
                     .append(" | ").append(num(o.worstSwapOrTailMillis()))
                     .append(" | ").append(num(steady.percentile(50))).append(" / ").append(num(steady.percentile(99)))
@@ -69,24 +71,24 @@ final class ReportMarkdown {
     /** Where the time of an edit went: the p50 of each reload phase the engine reports, by pace. */
     static void phaseTable(StringBuilder md, List<Outcome> outcomes) {
         md.append("| strategy | edits | ");
-        for (String p : Recording.RELOAD_PHASES) {
+        for (String p : StrategyRecording.RELOAD_PHASES) {
             md.append(p).append(" | ");
         }
         md.append("rest (waits, swap) | edit-to-live |\n|---|---|");
-        md.append("---:|".repeat(Recording.RELOAD_PHASES.size() + 2)).append('\n');
+        md.append("---:|".repeat(StrategyRecording.RELOAD_PHASES.size() + 2)).append('\n');
         for (Outcome o : outcomes) {
             if (o.edits.stream().allMatch(e -> e.phases().isEmpty())) {
                 continue;
             }
-            for (Recording.Pace pace : Recording.Pace.values()) {
+            for (StrategyRecording.Pace pace : StrategyRecording.Pace.values()) {
                 List<Outcome.EditResult> some = o.edits.stream().filter(e -> e.pace() == pace).toList();
                 if (some.isEmpty()) {
                     continue;
                 }
                 md.append("| ").append(o.strategy()).append(" | ")
-                        .append(pace == Recording.Pace.PERSON ? "first " + some.size() : some.size() + " quick")
+                        .append(pace == StrategyRecording.Pace.PERSON ? "first " + some.size() : some.size() + " quick")
                         .append(" | ");
-                for (String p : Recording.RELOAD_PHASES) {
+                for (String p : StrategyRecording.RELOAD_PHASES) {
                     md.append(num(Distribution.of(some.stream().mapToDouble(e -> e.phase(p)).toArray()).percentile(50)))
                             .append(" | ");
                 }
@@ -101,7 +103,7 @@ final class ReportMarkdown {
     /** What the phases do not cover: waiting for the game thread's next tick, the swap, events. */
     static double rest(Outcome.EditResult e) {
         double sum = 0;
-        for (String p : Recording.RELOAD_PHASES) {
+        for (String p : StrategyRecording.RELOAD_PHASES) {
             double v = e.phase(p);
             sum += Double.isNaN(v) ? 0 : v;
         }
@@ -123,13 +125,14 @@ final class ReportMarkdown {
             if (first != null) {
                 md.append("- ").append(mark(first.editToLiveMillis() <= 80)).append(" first save after the start ≤ 80 ms "
                         + "to live: ").append(num(first.editToLiveMillis())).append(" ms\n");
-                Distribution early = Distribution.of(gen.editValues(Recording.Pace.PERSON,
+                Distribution early = Distribution.of(gen.editValues(StrategyRecording.Pace.PERSON,
                         Outcome.EditResult::editToLiveMillis));
                 md.append("- ").append(mark(early.percentile(50) <= 40 && early.max() <= 100))
                         .append(" the first ").append(early.count()).append(" saves p50 ≤ 40 ms, none over 100 ms: p50 ")
                         .append(num(early.percentile(50))).append(" ms, max ").append(num(early.max())).append(" ms\n");
             }
-            Distribution quick = Distribution.of(gen.editValues(Recording.Pace.QUICK, Outcome.EditResult::editToLiveMillis));
+            Distribution quick = Distribution.of(gen.editValues(StrategyRecording.Pace.QUICK,
+                    Outcome.EditResult::editToLiveMillis));
             if (quick.count() > 0) {
                 md.append("- ").append(mark(quick.percentile(50) <= 25 && quick.percentile(99) <= 60))
                         .append(" quick (warm) edits p50 ≤ 25 ms, p99 ≤ 60 ms: ").append(num(quick.percentile(50)))

@@ -48,11 +48,11 @@ final class RestartStrategy extends Strategy {
     }
 
     @Override
-    Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure {
+    Live awaitLive(GameEvents events, StrategyRecording recording, BenchScripts.Edit edit) throws BenchFailure {
         events.await(e -> e.is("start"), START_PATIENCE, "the restarted game of edit " + edit.number());
         int process = recording.processes;
         LoggedEvent first = events.await(e -> e.is("tick"), START_PATIENCE, "the restarted game's first tick");
-        Recording.Tick lastOld = null;
+        StrategyRecording.Tick lastOld = null;
         for (int i = recording.ticks.size() - 1; i >= 0 && lastOld == null; i--) {
             if (recording.ticks.get(i).process() < process) {
                 lastOld = recording.ticks.get(i);

@@ -38,12 +38,13 @@ final class ResultsJson {
             number(st, "p999", steady.percentile(99.9));
             Outcome.EditResult first = o.firstSave();
             number(s, "firstSaveMs", first == null ? Double.NaN : first.editToLiveMillis());
-            Distribution early = Distribution.of(o.editValues(Recording.Pace.PERSON, Outcome.EditResult::editToLiveMillis));
+            Distribution early = Distribution.of(o.editValues(StrategyRecording.Pace.PERSON,
+                    Outcome.EditResult::editToLiveMillis));
             ObjectNode fs = s.putObject("firstSavesMs");
             fs.put("count", early.count());
             number(fs, "p50", early.percentile(50));
             number(fs, "max", early.max());
-            tail(s.putObject("quickEditToLiveMs"), Distribution.of(o.editValues(Recording.Pace.QUICK,
+            tail(s.putObject("quickEditToLiveMs"), Distribution.of(o.editValues(StrategyRecording.Pace.QUICK,
                     Outcome.EditResult::editToLiveMillis)));
             number(s, "worstSwapOrTailTickMs", o.worstSwapOrTailMillis());
             Distribution warming = Distribution.of(o.warmUpTicksMillis());
@@ -52,7 +53,7 @@ final class ResultsJson {
             number(w, "tickP99Ms", warming.percentile(99));
             number(w, "tickMaxMs", warming.max());
             ObjectNode phases = s.putObject("reloadPhaseP50Ms");
-            for (String p : Recording.RELOAD_PHASES) {
+            for (String p : StrategyRecording.RELOAD_PHASES) {
                 number(phases, p, Distribution.of(o.editValues(e -> e.phase(p))).percentile(50));
             }
             s.put("stateKept", o.stateKept());

@@ -78,13 +78,13 @@ abstract class Strategy {
     }
 
     /** Waits until {@code edit}'s code runs and says when and with what pause. */
-    abstract Live awaitLive(GameEvents events, Recording recording, BenchScripts.Edit edit) throws BenchFailure;
+    abstract Live awaitLive(GameEvents events, StrategyRecording recording, BenchScripts.Edit edit) throws BenchFailure;
 
     /** Stops the game cleanly and waits for its {@code stop} event. */
     abstract void stop(GameEvents events) throws BenchFailure, InterruptedException;
 
     /** After the run: fill in what only the game's own files tell (the hotswap pauses). */
-    void finish(Recording recording) throws IOException {
+    void finish(StrategyRecording recording) throws IOException {
     }
 
     /** Ends whatever still runs (after a failure; a no-op after a clean stop). */

@@ -29,7 +29,7 @@ final class StrategyRunner {
     /**
      * @param work where the strategy's event log and game logs go
      */
-    Recording run(Strategy strategy, Path work) throws BenchFailure, IOException, InterruptedException {
+    StrategyRecording run(Strategy strategy, Path work) throws BenchFailure, IOException, InterruptedException {
         Files.createDirectories(work);
         BenchScripts scripts = BenchScripts.generate(settings.scripts());
         Path folder = Files.createTempDirectory("pitstop-bench-" + strategy.name() + "-");
@@ -37,7 +37,7 @@ final class StrategyRunner {
             scripts.writeAll(folder);
             Path eventLog = work.resolve("events.jsonl");
             Files.deleteIfExists(eventLog);
-            Recording recording = new Recording(strategy.name());
+            StrategyRecording recording = new StrategyRecording(strategy.name());
             recording.pauseBetweenTicks = strategy.pauseBetweenTicks();
             Strategy.Launch launch = new Strategy.Launch(folder, eventLog, work, scripts.spawnPlan(settings.entities()),
                     settings);
@@ -52,7 +52,8 @@ final class StrategyRunner {
                 for (int i = 0; i < settings.firstSaves(); i++, k++) {
                     double at = start.epochMillis() + settings.firstSaveAfterMillis() + (double) i * settings.saveSpacingMillis();
                     sleepUntil(at);
-                    Strategy.Live live = save(strategy, events, recording, scripts, folder, k, Recording.Pace.PERSON);
+                    Strategy.Live live = save(strategy, events, recording, scripts, folder, k,
+                            StrategyRecording.Pace.PERSON);
                     if (i == settings.firstSaves() - 1) {
                         afterSwap(events, live, k);
                     }
@@ -61,7 +62,8 @@ final class StrategyRunner {
                         + 2L * tail;
                 events.awaitTick(baselineUntil, patienceFor(2L * tail));
                 for (int q = 1; q <= settings.edits(); q++, k++) {
-                    afterSwap(events, save(strategy, events, recording, scripts, folder, k, Recording.Pace.QUICK), k);
+                    afterSwap(events, save(strategy, events, recording, scripts, folder, k,
+                            StrategyRecording.Pace.QUICK), k);
                 }
                 strategy.stop(events);
             } finally {
@@ -76,14 +78,14 @@ final class StrategyRunner {
     }
 
     /** Saves edit {@code k} and waits until its code runs. */
-    private Strategy.Live save(Strategy strategy, GameEvents events, Recording recording, BenchScripts scripts,
-            Path folder, int k, Recording.Pace pace) throws BenchFailure, IOException {
+    private Strategy.Live save(Strategy strategy, GameEvents events, StrategyRecording recording, BenchScripts scripts,
+            Path folder, int k, StrategyRecording.Pace pace) throws BenchFailure, IOException {
         BenchScripts.Edit edit = scripts.edit(k);
         BenchScripts.write(folder, edit.relativePath(), edit.source());
         double written = WallClock.nowMillis();
         strategy.edited(edit);
         Strategy.Live live = strategy.awaitLive(events, recording, edit);
-        Recording.Edit done = new Recording.Edit(k, pace, edit.behaviour(), edit.newSpeed(), written,
+        StrategyRecording.Edit done = new StrategyRecording.Edit(k, pace, edit.behaviour(), edit.newSpeed(), written,
                 live.epochMillis(), live.swapTick(), live.pauseMicros(), live.generation());
         recording.edits.add(done);
         progress.edit(k, done.editToLiveMillis());

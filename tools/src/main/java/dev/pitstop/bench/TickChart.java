@@ -44,7 +44,7 @@ final class TickChart {
         BitmapEncoder.saveBitmap(panels, panels.size(), 1, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static List<Double> tickValues(List<Recording.Tick> ticks) {
+    private static List<Double> tickValues(List<StrategyRecording.Tick> ticks) {
         List<Double> ys = new ArrayList<>(ticks.size());
         ticks.forEach(t -> ys.add(Math.max(1e-3, t.tickMillis())));
         return ys;
@@ -57,7 +57,7 @@ final class TickChart {
         List<Double> sx = new ArrayList<>();
         List<Double> sy = new ArrayList<>();
         for (Outcome.EditResult e : o.edits) {
-            Recording.Tick t = which.test(e) ? o.recording.tick(e.swapTick()) : null;
+            StrategyRecording.Tick t = which.test(e) ? o.recording.tick(e.swapTick()) : null;
             if (t != null) {
                 sx.add((t.endEpochMillis() - t0) / 1000.0);
                 sy.add(Math.max(1e-3, t.tickMillis()));
@@ -87,7 +87,7 @@ final class TickChart {
         s.setYAxisDecimalPattern("0.###");
         s.setXAxisDecimalPattern("0");
 
-        List<Recording.Tick> ticks = o.recording.ticks;
+        List<StrategyRecording.Tick> ticks = o.recording.ticks;
         if (ticks.isEmpty()) {
             return chart;
         }
@@ -114,15 +114,16 @@ final class TickChart {
             }
         }
         List<Double> sy = new ArrayList<>();
-        sy.addAll(swapMarks(chart, o, t0, e -> e.pace() == Recording.Pace.QUICK, "swap tick", SeriesMarkers.CIRCLE, SWAPS));
-        sy.addAll(swapMarks(chart, o, t0, e -> e.pace() == Recording.Pace.PERSON && e != o.firstSave(),
+        sy.addAll(swapMarks(chart, o, t0, e -> e.pace() == StrategyRecording.Pace.QUICK, "swap tick",
+                SeriesMarkers.CIRCLE, SWAPS));
+        sy.addAll(swapMarks(chart, o, t0, e -> e.pace() == StrategyRecording.Pace.PERSON && e != o.firstSave(),
                 "swap tick, first ten saves", SeriesMarkers.TRIANGLE_UP, FIRST_TEN));
         sy.addAll(swapMarks(chart, o, t0, e -> e == o.firstSave(), "swap tick, first save", SeriesMarkers.SQUARE,
                 FIRST_SAVE));
         // The pause is not a tick (it may fall while the game thread sleeps between ticks), so it gets marks of its own.
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
-        for (Recording.Edit e : o.recording.edits) {
+        for (StrategyRecording.Edit e : o.recording.edits) {
             if (!Double.isNaN(e.pauseMicros())) {
                 px.add((e.liveEpochMillis() - t0) / 1000.0);
                 py.add(Math.max(1e-3, e.pauseMicros() / 1000.0));

@@ -4,8 +4,8 @@ import dev.pitstop.api.Behaviour;
 import dev.pitstop.bench.scripts.BenchScripts;
 import dev.pitstop.sim.FreshWorld;
 import dev.pitstop.bench.scripts.Behaviours;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.reload.GenerationClassLoader;
-import dev.pitstop.bench.scripts.SourceCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.sim.PlayerInput;
@@ -29,17 +29,18 @@ final class WorldReference {
     }
 
     /** The control's stats line at each of {@code ticks}. */
-    static Map<Long, Recording.BehaviourStats> controlStats(BenchSettings settings, SortedSet<Long> ticks)
-            throws ReflectiveOperationException, SourceCompiler.CompileException {
+    static Map<Long, StrategyRecording.BehaviourStats> controlStats(BenchSettings settings, SortedSet<Long> ticks)
+            throws ReflectiveOperationException {
         BenchScripts scripts = BenchScripts.generate(settings.scripts());
         String control = scripts.control();
         String path = BenchScripts.relativePath(control);
-        Map<String, byte[]> classes = new SourceCompiler().compile(Map.of(path, scripts.source(control)));
+        Map<String, byte[]> classes = new ScriptCompiler(ScriptCompiler.scriptClassPath())
+                .compileText(Map.of(path, scripts.source(control))).classesOrThrow();
         Map<String, Behaviour> only = Behaviours.of(GenerationClassLoader.of("bench-reference", classes),
                 classes.keySet());
         Simulation sim = FreshWorld.headless(settings.hz(), settings.seed(), scripts.names(), only,
                 scripts.spawnPlan(settings.entities()), EventSink.NONE);
-        Map<Long, Recording.BehaviourStats> out = new HashMap<>();
+        Map<Long, StrategyRecording.BehaviourStats> out = new HashMap<>();
         for (long target : ticks) {
             while (sim.world().tick < target) {
                 sim.tick(PlayerInput.NONE);
@@ -50,13 +51,13 @@ final class WorldReference {
     }
 
     @SuppressWarnings("unchecked")
-    private static Recording.BehaviourStats lineOf(Event stats, String behaviour) {
+    private static StrategyRecording.BehaviourStats lineOf(Event stats, String behaviour) {
         Map<String, Object> all = (Map<String, Object>) stats.get("behaviours");
         Map<String, Object> b = (Map<String, Object>) all.get(behaviour);
         if (b == null) {
             return null;
         }
-        return new Recording.BehaviourStats(((Number) b.get("count")).longValue(),
+        return new StrategyRecording.BehaviourStats(((Number) b.get("count")).longValue(),
                 ((Number) b.get("meanSpeed")).doubleValue(), ((Number) b.get("cx")).doubleValue(),
                 ((Number) b.get("cy")).doubleValue());
     }

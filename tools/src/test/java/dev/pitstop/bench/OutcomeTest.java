@@ -15,26 +15,26 @@ class OutcomeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTROL = "Pendulum00";
 
-    private final Map<Long, Recording.BehaviourStats> reference = new HashMap<>();
+    private final Map<Long, StrategyRecording.BehaviourStats> reference = new HashMap<>();
 
-    private static void event(Recording r, String json) throws Exception {
+    private static void event(StrategyRecording r, String json) throws Exception {
         r.accept(LoggedEvent.of(JSON.readTree(json)));
     }
 
-    private static void tick(Recording r, long tick, int generation) throws Exception {
+    private static void tick(StrategyRecording r, long tick, int generation) throws Exception {
         event(r, "{\"type\":\"tick\",\"t\":" + (1000 + tick * 16.7) + ",\"tick\":" + tick + ",\"generation\":"
                 + generation + ",\"tickNanos\":1000000}");
     }
 
-    private static void stats(Recording r, long tick, double cx) throws Exception {
+    private static void stats(StrategyRecording r, long tick, double cx) throws Exception {
         event(r, "{\"type\":\"stats\",\"t\":0,\"tick\":" + tick + ",\"behaviours\":{\"" + CONTROL
                 + "\":{\"count\":5,\"meanSpeed\":40,\"cx\":" + cx + ",\"cy\":2},\"Chaser01\":{\"count\":5,"
                 + "\"meanSpeed\":" + (tick > 10 ? 41 : 40) + ",\"cx\":1,\"cy\":1}}}");
     }
 
     /** Ticks 1..20, a swap at tick 11 (edit written at tick 8), stats every 5 ticks, as the reference has them. */
-    private Recording run(long restartAt, double cxAt15) throws Exception {
-        Recording r = new Recording("test");
+    private StrategyRecording run(long restartAt, double cxAt15) throws Exception {
+        StrategyRecording r = new StrategyRecording("test");
         event(r, "{\"type\":\"start\",\"t\":0,\"tick\":0}");
         long shown = 0;
         for (long t = 1; t <= 20; t++) {
@@ -48,11 +48,12 @@ class OutcomeTest {
             }
         }
         for (long t = 5; t <= 20; t += 5) {
-            reference.put(t, new Recording.BehaviourStats(5, 40, t, 2));
+            reference.put(t, new StrategyRecording.BehaviourStats(5, 40, t, 2));
         }
         r.warmupTicks = 2;
         r.pauseBetweenTicks = true;
-        r.edits.add(new Recording.Edit(1, Recording.Pace.PERSON, "Chaser01", 41f, 1000 + 8 * 16.7, 1000 + 10 * 16.7, 11, 5.0, 2));
+        r.edits.add(new StrategyRecording.Edit(1, StrategyRecording.Pace.PERSON, "Chaser01", 41f, 1000 + 8 * 16.7,
+                1000 + 10 * 16.7, 11, 5.0, 2));
         event(r, "{\"type\":\"reload\",\"t\":0,\"tick\":9,\"phase\":\"compiled\",\"generation\":2,\"ms\":4.5}");
         return r;
     }
@@ -77,7 +78,7 @@ class OutcomeTest {
 
     @Test
     void aWorldThatStartedOverIsLost() throws Exception {
-        Recording r = run(11, 15);
+        StrategyRecording r = run(11, 15);
         Outcome o = Outcome.analyse(r, CONTROL, reference, 3);
         assertFalse(o.stateKept());
         assertTrue(o.tickBreaks > 0);

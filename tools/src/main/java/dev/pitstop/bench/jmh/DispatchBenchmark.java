@@ -25,12 +25,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One behaviour update dispatched as the simulation does it, through the live generation's slot
- * table ({@code table[slot[i]].update(...)}, with the class loaded by a generation's own class
- * loader), against a direct call of the same compiled class, whose type the JIT knows. Both do the
- * same update on the same entities; the difference is the price of reloadability. A third
- * variant spreads the entities over four generations' copies of the class, so the call site sees
- * four receiver classes, as a world of many behaviours does. Times are per update.
+ * One behaviour update dispatched as the simulation does it, through the engine's own table of the
+ * live generation ({@link ScriptTable#inSlot}{@code (slot[i]).update(...)}, the lookup the
+ * simulation makes, with the class loaded by a generation's own class loader), against a direct
+ * call of the same compiled class, whose type the JIT knows. Both do the same update on the same
+ * entities; the difference is the price of reloadability. A third variant spreads the entities
+ * over four generations' copies of the class, so the call site sees four receiver classes, as a
+ * world of many behaviours does. Times are per update.
  *
  * <p>JMH calls it on its benchmark thread.
  */
@@ -47,10 +48,11 @@ public class DispatchBenchmark {
     ArrayAgent agent;
     StillWorld world;
     Tracker direct;
-    /** The live generation's slot table, read once per pass as the simulation reads it once per tick. */
-    Behaviour[] liveSlots;
+    /** The live generation's table, as the simulation holds it: one generation's Tracker in slot 0. */
+    ScriptTable live;
     int[] slot;
-    Behaviour[] fourGenerationsSlots;
+    /** Four generations' copies of Tracker, in slots 0 to 3. */
+    ScriptTable fourGenerations;
     int[] fourSlots;
 
     @Setup
@@ -63,10 +65,10 @@ public class DispatchBenchmark {
         for (int g = 1; g <= 4; g++) {
             four.put("Tracker" + g, loadAsGeneration(g, bytes));
         }
-        liveSlots = slotsOf(new ScriptTable(1, Map.of("Tracker", four.get("Tracker1")), ScriptLocator.NONE,
-                SlotTable.of(List.of("Tracker"))));
+        live = new ScriptTable(1, Map.of("Tracker", four.get("Tracker1")), ScriptLocator.NONE,
+                SlotTable.of(List.of("Tracker")));
         slot = new int[ENTITIES];
-        fourGenerationsSlots = slotsOf(new ScriptTable(2, four, ScriptLocator.NONE, SlotTable.of(List.copyOf(four.keySet()))));
+        fourGenerations = new ScriptTable(2, four, ScriptLocator.NONE, SlotTable.of(List.copyOf(four.keySet())));
         fourSlots = new int[ENTITIES];
         for (int i = 0; i < ENTITIES; i++) {
             fourSlots[i] = i % 4;
@@ -92,19 +94,10 @@ public class DispatchBenchmark {
         return b;
     }
 
-    /** The table by slot handle, as {@link ScriptTable} builds it for the simulation. */
-    static Behaviour[] slotsOf(ScriptTable table) {
-        Behaviour[] bySlot = new Behaviour[table.slots().size()];
-        for (int s = 0; s < bySlot.length; s++) {
-            bySlot[s] = table.byName().get(table.slots().name(s));
-        }
-        return bySlot;
-    }
-
     @Benchmark
     @OperationsPerInvocation(ENTITIES)
     public float slotDispatch() {
-        return throughSlots(liveSlots, slot);
+        return throughSlots(live, slot);
     }
 
     @Benchmark
@@ -123,15 +116,14 @@ public class DispatchBenchmark {
     @Benchmark
     @OperationsPerInvocation(ENTITIES)
     public float slotDispatchFourClasses() {
-        return throughSlots(fourGenerationsSlots, fourSlots);
+        return throughSlots(fourGenerations, fourSlots);
     }
 
-    private float throughSlots(Behaviour[] table, int[] slots) {
+    private float throughSlots(ScriptTable table, int[] slots) {
         ArrayAgent a = agent;
         StillWorld w = world;
         for (int i = 0; i < ENTITIES; i++) {
-            int s = slots[i];
-            Behaviour b = s < table.length ? table[s] : null;
+            Behaviour b = table.inSlot(slots[i]);
             if (b == null) {
                 continue;
             }

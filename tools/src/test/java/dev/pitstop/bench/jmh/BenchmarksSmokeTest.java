@@ -13,8 +13,8 @@ class BenchmarksSmokeTest {
     void dispatchCallsTheSameUpdateEveryWay() throws Exception {
         DispatchBenchmark b = new DispatchBenchmark();
         b.setUp();
-        assertNotSame(Tracker.class, b.liveSlots[0].getClass(), "the slot holds a generation's own copy of the class");
-        assertEquals(Tracker.class.getName(), b.liveSlots[0].getClass().getName());
+        assertNotSame(Tracker.class, b.live.inSlot(0).getClass(), "the slot holds a generation's own copy of the class");
+        assertEquals(Tracker.class.getName(), b.live.inSlot(0).getClass().getName());
         float direct = b.directCall();
         DispatchBenchmark c = new DispatchBenchmark();
         c.setUp();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pitstop.api.Behaviour;
+import dev.pitstop.compile.ScriptCompiler;
 import dev.pitstop.events.Event;
 import dev.pitstop.events.EventSink;
 import dev.pitstop.sim.PlayerInput;
@@ -23,7 +24,8 @@ class BenchScriptsTest {
     @Test
     void everyBehaviourMovesAtItsSpeedSoTheStatsTellWhichCodeRan() throws Exception {
         BenchScripts scripts = BenchScripts.generate(8);
-        Map<String, byte[]> classes = new SourceCompiler().compile(scripts.sources());
+        Map<String, byte[]> classes = new ScriptCompiler(ScriptCompiler.scriptClassPath())
+                .compileText(scripts.sources()).classesOrThrow();
         Map<String, Behaviour> behaviours = Behaviours.of(GenerationClassLoader.of("test", classes), classes.keySet());
         assertEquals(Set.copyOf(scripts.names()), behaviours.keySet());
         Simulation sim = FreshWorld.headless(60, 1, scripts.names(), behaviours, scripts.spawnPlan(400), EventSink.NONE);

@@ -11,7 +11,7 @@ import java.util.Map;
  * event, and each edit with when it was written and when its code went live. Filled by the driver
  * thread from the game's event log; read by the analysis afterwards.
  */
-final class Recording {
+final class StrategyRecording {
 
     /** One tick of the game: its number, which game process and code generation ran it, how long it took. */
     record Tick(long tick, int process, int generation, long tickNanos, double endEpochMillis) {
@@ -79,7 +79,7 @@ final class Recording {
     /** Ticks at the start of the run left out of the steady state: the first JVM's JIT warm-up. */
     long warmupTicks;
 
-    Recording(String strategy) {
+    StrategyRecording(String strategy) {
         this.strategy = strategy;
     }
 
