@@ -1,6 +1,7 @@
 package dev.pitstop.reload;
 
 import dev.pitstop.reload.bytecode.BudgetInstrumenter;
+import dev.pitstop.reload.bytecode.CheckMemory;
 import dev.pitstop.reload.bytecode.ClassFacts;
 import dev.pitstop.reload.bytecode.SandboxScanner;
 import dev.pitstop.reload.bytecode.SandboxViolation;
@@ -31,13 +32,26 @@ final class ClassChecks {
      */
     static GenerationBuilder.Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf,
             SourceLines lines, Safety safety) throws Rejection {
+        return check(classes, sourceOf, lines, safety, new CheckMemory());
+    }
+
+    /** @param memory what the last passing check found, reused for the classes that did not change */
+    static GenerationBuilder.Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf,
+            SourceLines lines, Safety safety, CheckMemory memory) throws Rejection {
         Map<String, ClassFacts> facts = readFacts(classes, sourceOf);
         Map<String, String> files = locate(facts, sourceOf);
         if (safety.trusted()) {
             return new GenerationBuilder.Checked(classes, facts, files, lines);
         }
-        sandbox(classes, files, lines);
-        return new GenerationBuilder.Checked(instrument(classes, files, lines), facts, files, lines);
+        CheckMemory.Outcome outcome;
+        try {
+            outcome = memory.check(classes);
+        } catch (BudgetInstrumenter.Failure ex) {
+            String file = files.get(ex.className());
+            throw Rejection.verify(file, lines.declaration(file, ex.className()), ex.getMessage());
+        }
+        sandbox(outcome.violations(), files, lines);
+        return new GenerationBuilder.Checked(outcome.instrumented(), facts, files, lines);
     }
 
     private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf)
@@ -80,9 +94,8 @@ final class ClassChecks {
         return files;
     }
 
-    private static void sandbox(Map<String, byte[]> classes, Map<String, String> files, SourceLines lines)
+    private static void sandbox(List<SandboxViolation> found, Map<String, String> files, SourceLines lines)
             throws Rejection {
-        List<SandboxViolation> found = SandboxScanner.scan(classes);
         if (found.isEmpty()) {
             return;
         }
@@ -96,15 +109,5 @@ final class ClassChecks {
                     + " are listed"));
         }
         throw new Rejection("sandbox", diagnostics);
-    }
-
-    private static Map<String, byte[]> instrument(Map<String, byte[]> classes, Map<String, String> files,
-            SourceLines lines) throws Rejection {
-        try {
-            return BudgetInstrumenter.instrument(classes);
-        } catch (BudgetInstrumenter.Failure ex) {
-            String file = files.get(ex.className());
-            throw Rejection.verify(file, lines.declaration(file, ex.className()), ex.getMessage());
-        }
     }
 }

@@ -32,6 +32,8 @@ import java.util.Set;
 final class GenerationBuilder {
 
     private final Safety safety;
+    /** The scan and instrumentation of the last attempt that passed them, for the next one (reload thread). */
+    private final dev.pitstop.reload.bytecode.CheckMemory memory = new dev.pitstop.reload.bytecode.CheckMemory();
     private final VerifyingLoader verifying;
     private final LiveLoader live;
 
@@ -61,6 +63,12 @@ final class GenerationBuilder {
      * @param sourceOf source file (relative to the script folder) by class name, where known
      */
     Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf, SourceLines lines) throws Rejection {
+        return ClassChecks.check(classes, sourceOf, lines, safety, memory);
+    }
+
+    /** As {@link #check}, every class scanned and instrumented again (the warm-up's, to warm that code). */
+    Checked checkAfresh(Map<String, byte[]> classes, Map<String, String> sourceOf, SourceLines lines)
+            throws Rejection {
         return ClassChecks.check(classes, sourceOf, lines, safety);
     }
 

@@ -85,7 +85,7 @@ final class PathWarmUp {
             long t2 = t0;
             long t3 = t0;
             try {
-                GenerationBuilder.Checked checked = builder.check(compiled.classes(), compiled.sourceOf(), lines);
+                GenerationBuilder.Checked checked = builder.checkAfresh(compiled.classes(), compiled.sourceOf(), lines);
                 t1 = t2 = t3 = System.nanoTime();
                 if (runScripts && !stop.getAsBoolean()) {
                     SlotTable s = slots.get();

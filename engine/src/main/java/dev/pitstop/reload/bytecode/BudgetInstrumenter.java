@@ -45,9 +45,14 @@ public final class BudgetInstrumenter {
      *                                  instrumentation does not handle)
      */
     public static Map<String, byte[]> instrument(Map<String, byte[]> classes) {
-        MemberResolver resolver = new MemberResolver(new ScriptShapes(classes));
+        return instrument(new ScriptShapes(classes), classes);
+    }
+
+    /** Instruments {@code toDo}, some of the classes whose outlines are {@code shapes}. */
+    static Map<String, byte[]> instrument(ScriptShapes shapes, Map<String, byte[]> toDo) {
+        MemberResolver resolver = new MemberResolver(shapes);
         Map<String, byte[]> out = new TreeMap<>();
-        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+        for (Map.Entry<String, byte[]> e : toDo.entrySet()) {
             try {
                 out.put(e.getKey(), instrument(e.getValue(), resolver));
             } catch (IllegalArgumentException ex) {

@@ -52,8 +52,13 @@ public final class SandboxScanner {
     }
 
     static List<SandboxViolation> scan(Map<String, byte[]> classes, int limit) {
-        SandboxScanner scanner = new SandboxScanner(new ScriptShapes(classes));
-        for (byte[] bytes : new TreeMap<>(classes).values()) {
+        return scan(new ScriptShapes(classes), classes, limit);
+    }
+
+    /** Scans {@code toScan}, some of the classes whose outlines are {@code shapes}. */
+    static List<SandboxViolation> scan(ScriptShapes shapes, Map<String, byte[]> toScan, int limit) {
+        SandboxScanner scanner = new SandboxScanner(shapes);
+        for (byte[] bytes : new TreeMap<>(toScan).values()) {
             if (scanner.found.size() >= limit) {
                 break;
             }

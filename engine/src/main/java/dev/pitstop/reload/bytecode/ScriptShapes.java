@@ -65,6 +65,19 @@ final class ScriptShapes {
         shapes.put(header[0], new Shape(header[1], interfaces.get(0), isInterface[0], methods, fields));
     }
 
+    /**
+     * All the outlines in one string: two attempts whose keys are equal resolve every member name
+     * the same way, so a class with the same bytes checks and instruments the same in both.
+     */
+    String key() {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(shapes).forEach((name, s) -> sb.append(name).append('|').append(s.superName())
+                .append('|').append(s.interfaces()).append('|').append(s.isInterface())
+                .append('|').append(new java.util.TreeSet<>(s.methods())).append('|')
+                .append(new java.util.TreeSet<>(s.fields())).append('\n'));
+        return sb.toString();
+    }
+
     boolean isScript(String internalName) {
         return shapes.containsKey(internalName);
     }

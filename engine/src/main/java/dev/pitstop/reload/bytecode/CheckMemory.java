@@ -1,0 +1,57 @@
+package dev.pitstop.reload.bytecode;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sandbox scan and the budget's instrumentation of one attempt, done again only for what
+ * changed since the last attempt that passed both: a class whose bytes are the same, among script
+ * classes whose outlines ({@link ScriptShapes}: names, super types, declared members) are all the
+ * same, resolves every member the same way, so its scan is clean again and its instrumented bytes
+ * are the same; it is neither scanned nor instrumented again. Any change of outline anywhere checks
+ * every class again. An edit of one behaviour among twenty checks one class instead of twenty.
+ * Reload thread (the main thread for generation 1); not thread-safe.
+ */
+public final class CheckMemory {
+
+    /** What a check found: the violations (none if it passed), and the instrumented classes if it passed. */
+    public record Outcome(List<SandboxViolation> violations, Map<String, byte[]> instrumented, int checked) { }
+
+    private String shapesKey;
+    private Map<String, byte[]> passed = Map.of();
+    private Map<String, byte[]> instrumentedBefore = Map.of();
+
+    /**
+     * Scans {@code classes} (all the script classes of an attempt) and, if no violation is found,
+     * instruments them, reusing what the last passing attempt found of the classes it shares.
+     *
+     * @throws BudgetInstrumenter.Failure if a class cannot be instrumented
+     */
+    public Outcome check(Map<String, byte[]> classes) {
+        ScriptShapes shapes = new ScriptShapes(classes);
+        String key = shapes.key();
+        boolean sameShapes = key.equals(shapesKey);
+        Map<String, byte[]> fresh = new TreeMap<>();
+        Map<String, byte[]> instrumented = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            byte[] before = passed.get(e.getKey());
+            if (sameShapes && before != null && Arrays.equals(before, e.getValue())) {
+                instrumented.put(e.getKey(), instrumentedBefore.get(e.getKey()));
+            } else {
+                fresh.put(e.getKey(), e.getValue());
+            }
+        }
+        List<SandboxViolation> violations = SandboxScanner.scan(shapes, fresh, SandboxScanner.MAX_VIOLATIONS + 1);
+        if (!violations.isEmpty()) {
+            return new Outcome(violations, null, fresh.size());
+        }
+        instrumented.putAll(BudgetInstrumenter.instrument(shapes, fresh));
+        shapesKey = key;
+        passed = new HashMap<>(classes);
+        instrumentedBefore = new HashMap<>(instrumented);
+        return new Outcome(List.of(), instrumented, fresh.size());
+    }
+}
