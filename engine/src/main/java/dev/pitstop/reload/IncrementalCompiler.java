@@ -51,8 +51,30 @@ final class IncrementalCompiler {
         if (last == null) {
             return full(files);
         }
-        Set<String> changed = files.changedSince(lastSources);
-        Set<String> rebuild = closure(files, changed);
+        Plan plan = plan(files, closure(files, files.changedSince(lastSources)));
+        Map<String, byte[]> kept = plan.kept();
+        Map<String, String> keptSources = plan.keptSources();
+        Map<String, byte[]> toCompile = plan.toCompile();
+        CompileResult part = javac.compile(toCompile, kept);
+        if (part.gaveUp()) {
+            return part;
+        }
+        if (!part.ok()) {
+            return full(files);
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>(kept);
+        classes.putAll(part.classes());
+        Map<String, String> sourceOf = new HashMap<>(keptSources);
+        sourceOf.putAll(part.sourceOf());
+        CompileResult merged = new CompileResult(classes, sourceOf, java.util.List.of(), part.compiledFiles());
+        remember(files, merged);
+        return merged;
+    }
+
+    /** What a compile sends: the files to compile, and the classes of the rest it compiles against. */
+    private record Plan(Map<String, byte[]> toCompile, Map<String, byte[]> kept, Map<String, String> keptSources) { }
+
+    private Plan plan(SourceSet files, Set<String> rebuild) {
         Map<String, byte[]> kept = new LinkedHashMap<>();
         Map<String, String> keptSources = new HashMap<>();
         last.sourceOf().forEach((className, file) -> {
@@ -68,20 +90,25 @@ final class IncrementalCompiler {
                 toCompile.put(f, content);
             }
         }
-        CompileResult part = javac.compile(toCompile, kept);
-        if (part.gaveUp()) {
-            return part;
+        return new Plan(toCompile, kept, keptSources);
+    }
+
+    /**
+     * Warms this JVM's half of a one-file compile (which files to compile, the request with the
+     * other classes, the answer) with up to {@code compiles} real one-file compiles of the last
+     * sources, as if each file had been saved unchanged; their results are thrown away and nothing
+     * is remembered. Stops as soon as {@code stop} says so. Reload thread.
+     */
+    void warmUp(int compiles, java.util.function.BooleanSupplier stop) {
+        if (last == null) {
+            return;
         }
-        if (!part.ok()) {
-            return full(files);
+        SourceSet files = lastSources;
+        java.util.List<String> names = new java.util.ArrayList<>(files.files().keySet());
+        for (int i = 0; i < compiles && !names.isEmpty() && !stop.getAsBoolean(); i++) {
+            Plan plan = plan(files, closure(files, Set.of(names.get(i % names.size()))));
+            javac.compile(plan.toCompile(), plan.kept());
         }
-        Map<String, byte[]> classes = new LinkedHashMap<>(kept);
-        classes.putAll(part.classes());
-        Map<String, String> sourceOf = new HashMap<>(keptSources);
-        sourceOf.putAll(part.sourceOf());
-        CompileResult merged = new CompileResult(classes, sourceOf, java.util.List.of(), part.compiledFiles());
-        remember(files, merged);
-        return merged;
     }
 
     /** The last compile that succeeded (all classes), or null before the first. */

@@ -46,6 +46,8 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
     private volatile long tick;
+    /** One-file compiles through the compile process after the path warm-up, results thrown away. */
+    private static final int COMPILE_WARM_UPS = 6;
 
     /** {@code startTick}: the world's tick until the loop reports one ({@link #betweenTicks}). */
     public ReloadCoordinator(ReloadSettings settings, EventSink events, long startTick) {
@@ -193,6 +195,11 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
         try {
             warmUp();
             warmPath();
+            if (compiler != null) {
+                // This JVM's side of a compile (the request, the answer) is warmed by a few real
+                // ones, after the compile process has had the path warm-up's time to warm itself.
+                compiler.warmUp(COMPILE_WARM_UPS, trigger::waiting);
+            }
         } catch (RuntimeException | LinkageError e) {
             // A warm-up that fails costs nothing but speed.
         }

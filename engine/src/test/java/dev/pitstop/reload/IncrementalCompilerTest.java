@@ -54,6 +54,28 @@ class IncrementalCompilerTest {
     }
 
     @Test
+    void theWarmUpCompilesForRealButLeavesNothingBehind() {
+        Map<String, String> files = new TreeMap<>(Map.of(
+                "p/A.java", constant("A", "1"),
+                "p/B.java", constant("B", "A.V + 1"),
+                "p/D.java", constant("D", "40")));
+        int[] compiles = new int[1];
+        SourceCompiler counting = (sources, compiled) -> {
+            compiles[0]++;
+            return javac.compile(sources, compiled);
+        };
+        IncrementalCompiler inc = new IncrementalCompiler(counting);
+        CompileResult first = inc.compile(sources(files));
+        inc.warmUp(4, () -> false);
+        assertEquals(5, compiles[0], "the full build and four one-file compiles");
+        assertTrue(inc.lastResult() == first, "nothing of the warm-up is remembered");
+        inc.warmUp(4, () -> true);
+        assertEquals(5, compiles[0], "a save waiting stops it before it starts");
+        files.put("p/D.java", constant("D", "41"));
+        assertEquals(1, inc.compile(sources(files)).compiledFiles(), "the next save compiles against generation 1");
+    }
+
+    @Test
     void errorsAreTheOnesAFullBuildReports() {
         Map<String, String> files = new TreeMap<>(Map.of(
                 "p/A.java", constant("A", "1"),
