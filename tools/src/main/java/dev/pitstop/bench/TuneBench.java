@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * One {@code ./pitstop bench tune}: starts the engine headless on a copy of the demo's scripts,
  * sends {@code tune Chaser.SPEED V} over its standard input and follows its event log. A tune is
- * live at the first swap to a generation whose build started (its {@code reload} event of phase
- * {@code detected}) after the tune was written (its {@code tuned} event); tune to live is from
+ * live at the first swap, once the tune is written (its {@code tuned} event), to a generation whose
+ * build started (its {@code reload} event of phase {@code detected}) after the line was sent; tune to live is from
  * sending the line to that swap, both on this machine's wall clock. Driver thread only.
  */
 final class TuneBench {
@@ -177,10 +177,14 @@ final class TuneBench {
                 }
             }
             case "swap" -> {
+                // Live at the first swap built after the command was sent, once the tune is written.
+                // Not "built after the tuned event": a save's build starts at its first file event,
+                // which can come before the tuner has said it wrote, and a tune whose content that
+                // build already carries asks for no other build.
                 Double started = detected.get(e.longField("toGeneration"));
                 if (started != null) {
                     for (Sent s : sent) {
-                        if (Double.isNaN(s.live) && s.tuned <= started) {
+                        if (Double.isNaN(s.live) && !Double.isNaN(s.tuned) && s.sent <= started) {
                             s.live = e.epochMillis();
                         }
                     }
