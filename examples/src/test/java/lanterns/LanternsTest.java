@@ -148,6 +148,32 @@ class LanternsTest {
     }
 
     @Test
+    void aStaticInitializerThatNeverEndsIsRefusedAndTheNextSaveStillBuilds() throws Exception {
+        write("Steady", STEADY.formatted("a"));
+        try (Lanterns row = Lanterns.open(folder, log::add)) {
+            write("Steady", """
+                    import lanterns.api.Lantern;
+                    public class Steady implements Lantern {
+                        static long n;
+                        static {
+                            while (n >= 0) {
+                                n++;
+                            }
+                        }
+                        public char glyph(long tick) {
+                            return 'x';
+                        }
+                    }
+                    """);
+            tickUntil(row, r -> logged("\"rejected\""));
+            assertTrue(logged("static initializer or constructor failed"), log.toString());
+            assertEquals("v1 Steady=a", row.tick());
+            write("Steady", STEADY.formatted("c"));
+            assertTrue(tickUntil(row, r -> r.endsWith("Steady=c")).startsWith("v3"), "the reload thread lived on");
+        }
+    }
+
+    @Test
     void theHostUsesTheReloadCoreOnlyNothingOfTheGame() throws IOException {
         List<String> forbidden = List.of("app", "sim", "world", "loop", "render", "platform", "replay", "input");
         try (var sources = Files.walk(Path.of("src/main/java"))) {

@@ -32,6 +32,11 @@ final class HeldEvents implements EventSink {
         }
     }
 
+    /** Emits {@code event} now, even from the holding thread: what must be told whatever becomes of the build. */
+    void emitNow(Event event) {
+        out.emit(event);
+    }
+
     /** Holds what the calling thread emits from now on. */
     void hold() {
         holder = Thread.currentThread();

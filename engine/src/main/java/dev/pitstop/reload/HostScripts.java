@@ -28,18 +28,20 @@ import java.util.function.Function;
 
 /**
  * Pitstop's reload for a host that is not our game (another engine's loop, a tool): a folder of
- * Java sources whose classes implement the host's script type, each with a public no-argument
+ * Java sources whose public classes implement the host's script type, each with a public no-argument
  * constructor. A save is compiled in the compile JVM, checked by the sandbox (the JDK's members as
  * the member table allows, the host's own API as {@link HostApi} lists it), instrumented with the
- * work budget, loaded into a fresh class loader and instantiated off the host's thread under a
- * deadline; the host takes the new scripts between two ticks through the {@link ReloadSeam} and
+ * work budget, loaded into a fresh class loader and the script classes instantiated off the host's
+ * thread under a deadline (a helper class's static initializer runs when a script first uses it,
+ * under that call's budget); the host takes the new scripts between two ticks through the {@link ReloadSeam} and
  * runs them with {@link #call}, under a work budget and a wall-clock backstop. A version that does
  * not compile, is refused or fails to construct never goes live: a {@code rejected} event says why,
  * by file and line, and the old scripts run on. Scripts get no trial run on a copy of a world (the
  * host's world is its own); a call that fails is the host's to handle ({@link Failure}).
  *
  * <p>Thread use: {@link #start} and {@link #close} on the host's main thread; {@link #wakeWith}
- * before its loop; {@link #betweenTicks} and {@link #call} on the loop's thread; the rest runs on
+ * before its loop; {@link #betweenTicks} and {@link #call} on the loop's thread ({@code call} is not
+ * reentrant: a host API method a script calls must not call a script in turn); the rest runs on
  * a reload thread of its own, a watcher thread and a script worker.
  *
  * @param <T> the host's script type
@@ -47,7 +49,8 @@ import java.util.function.Function;
 public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Void>, AutoCloseable {
 
     /**
-     * The scripts of one version, by simple class name in order, ready to run.
+     * The scripts of one version, by class name in order (a script in no package: its simple name),
+     * ready to run.
      *
      * @param generation the version's number, from 1
      */
@@ -84,6 +87,8 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
     private volatile long tick;
     private volatile ScriptLocator locator = name -> null;
     private int number;
+    /** The content of the last attempt: the same content again builds nothing (reload thread). */
+    private String lastHash;
     private ChangeWatcher watcher = ChangeWatcher.OFF;
     private Thread worker;
 
@@ -120,13 +125,18 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
         }
         HostScripts<T> host = new HostScripts<>(folder, type, hostApi, events, quietMillis);
         try {
-            host.ready.set(host.build(host.folder.read(), System.nanoTime(), "start"));
+            SourceSet files = host.folder.read();
+            host.lastHash = files.hash();
+            host.ready.set(host.build(files, System.nanoTime(), "start"));
+            host.watcher = new NativeWatcher(folder, host.trigger::fileChanged);
+            host.watcher.start();
         } catch (Rejection r) {
             host.close();
             throw new ScriptLoadException(r.reason(), r.diagnostics());
+        } catch (IOException | RuntimeException | Error e) {
+            host.close(); // the compile JVM, its timer and the script worker go with it
+            throw e;
         }
-        host.watcher = new NativeWatcher(folder, host.trigger::fileChanged);
-        host.watcher.start();
         host.worker = new Thread(host::run, "pitstop-host-reload");
         host.worker.setDaemon(true);
         host.worker.start();
@@ -199,8 +209,19 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
                     trigger.awaitChangeOrQuiet(seen, quietNanos);
                 } while (trigger.quietLeftNanos(quietNanos) > 0 || trigger.changes() != seen);
                 trigger.next(); // the events of the burst are all in what is read now
+                if (trigger.closed()) {
+                    return;
+                }
+                SourceSet files = folder.read();
+                if (files.hash().equals(lastHash)) {
+                    continue; // the same content again (a touch, an editor's second write): nothing to build
+                }
+                lastHash = files.hash();
                 try {
-                    Live<T> live = build(folder.read(), next.sinceNanos(), next.trigger());
+                    Live<T> live = build(files, next.sinceNanos(), next.trigger());
+                    if (trigger.closed()) {
+                        return;
+                    }
                     ready.set(live);
                     wake.run();
                 } catch (Rejection r) {
@@ -208,7 +229,8 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
                 }
             } catch (InterruptedException | CancellationException e) {
                 return;
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever it was, the reload thread goes on: the next save is built as usual.
                 events.error("reload failed: " + e);
             }
         }
@@ -249,29 +271,28 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
                 List<Diagnostic> problems = new ArrayList<>();
                 for (String name : checked.classes().keySet()) {
                     Class<?> c = load(loader, name, where);
-                    if (!type.isAssignableFrom(c) || c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
-                        continue;
+                    if (!type.isAssignableFrom(c) || c.isInterface() || Modifier.isAbstract(c.getModifiers())
+                            || c.isAnonymousClass() || c.isLocalClass() || !Modifier.isPublic(c.getModifiers())) {
+                        continue; // a script is a public class of its own; helpers may implement the type too
                     }
+                    String what = c.getName() + "'s static initializer or constructor failed: ";
+                    WorkBudget.begin(Safety.DEFAULT.initializerBudgetUnits(), Safety.INITIALIZER_BACKSTOP_MILLIS);
                     try {
-                        Constructor<?> k = c.getConstructor();
-                        WorkBudget.begin(Safety.DEFAULT.initializerBudgetUnits(), Safety.INITIALIZER_BACKSTOP_MILLIS);
-                        Object o;
-                        try {
-                            o = k.newInstance();
-                        } finally {
-                            WorkBudget.end();
-                        }
-                        made.put(c.getSimpleName(), type.cast(o));
+                        Object o = c.getConstructor().newInstance();
+                        made.put(c.getName(), type.cast(o));
                     } catch (NoSuchMethodException e) {
-                        problems.add(new Diagnostic(where.sourceOf(name), 0, 0, c.getSimpleName()
+                        problems.add(new Diagnostic(where.sourceOf(name), 0, 0, c.getName()
                                 + " needs a public constructor without parameters"));
-                    } catch (InvocationTargetException e) {
-                        Throwable t = e.getCause();
-                        ScriptLine at = ErrorText.scriptLine(t, where);
-                        problems.add(Diagnostic.at(at, c.getSimpleName() + "'s constructor failed: "
-                                + (t instanceof BudgetExceeded ? t.getMessage() : ErrorText.text(t))));
+                    } catch (InvocationTargetException | ExceptionInInitializerError e) {
+                        problems.add(failure(e.getCause() == null ? e : e.getCause(), what, where));
                     } catch (ReflectiveOperationException e) {
-                        problems.add(new Diagnostic(where.sourceOf(name), 0, 0, c.getSimpleName() + ": " + e));
+                        problems.add(new Diagnostic(where.sourceOf(name), 0, 0, c.getName() + ": " + e));
+                    } catch (Error e) {
+                        // From a static initializer an Error arrives unwrapped (JLS 12.4.2): the
+                        // budget's, a stack overflow. Left to fly, it would end the reload thread.
+                        problems.add(failure(e, what, where));
+                    } finally {
+                        WorkBudget.end();
                     }
                 }
                 if (!problems.isEmpty()) {
@@ -290,6 +311,11 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
             throw new Rejection("verify", Diagnostic.at(at, "a static initializer or constructor did not finish within "
                     + ScriptWorker.DEADLINE_MILLIS + " ms"));
         }
+    }
+
+    private static Diagnostic failure(Throwable t, String what, ScriptLocator where) {
+        return Diagnostic.at(ErrorText.scriptLine(t, where),
+                what + (t instanceof BudgetExceeded ? t.getMessage() : ErrorText.text(t)));
     }
 
     private static Class<?> load(GenerationClassLoader loader, String name, ScriptLocator where) throws Rejection {

@@ -107,7 +107,9 @@ final class IncrementalCompiler {
         java.util.List<String> names = new java.util.ArrayList<>(files.files().keySet());
         for (int i = 0; i < compiles && !names.isEmpty() && !stop.getAsBoolean(); i++) {
             Plan plan = plan(files, closure(files, Set.of(names.get(i % names.size()))));
-            javac.compile(plan.toCompile(), plan.kept());
+            if (javac.compile(plan.toCompile(), plan.kept()).gaveUp()) {
+                return; // a compile process in trouble is not warmed any further
+            }
         }
     }
 

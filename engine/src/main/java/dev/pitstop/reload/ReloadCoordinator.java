@@ -177,9 +177,9 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
      * builds of generation 1, while the compile process warms javac, so that the first save is
      * as fast as the later ones ({@link PathWarmUp}); says how it went in a {@code warmed} event.
      */
-    private void warmPath() {
+    private boolean warmPath() {
         if (compiler == null || compiler.lastResult() == null || "0".equals(System.getenv("PITSTOP_WARM_PATH"))) {
-            return; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
+            return false; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
         }
         PathWarmUp.Result r = PathWarmUp.run(builder, compiler.lastResult(), compiler.lastSources(), world::slots,
                 scripts, world::copyNow, settings.safety().shadowTicks(), trigger::waiting);
@@ -189,13 +189,13 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
                     + "behind, and reloads go on on a fresh thread");
         }
         events.warmed(r);
+        return true;
     }
 
     private void run() {
         try {
             warmUp();
-            warmPath();
-            if (compiler != null) {
+            if (warmPath() && compiler != null) {
                 // This JVM's side of a compile (the request, the answer) is warmed by a few real
                 // ones, after the compile process has had the path warm-up's time to warm itself.
                 compiler.warmUp(COMPILE_WARM_UPS, trigger::waiting);
@@ -203,6 +203,7 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
         } catch (RuntimeException | LinkageError e) {
             // A warm-up that fails costs nothing but speed.
         }
+        trigger.startTimer(); // --reload-every counts from now, not from before the warm-ups
         while (true) {
             try {
                 ReloadTrigger.Build next = trigger.await();

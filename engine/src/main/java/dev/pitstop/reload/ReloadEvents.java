@@ -66,13 +66,16 @@ final class ReloadEvents {
         out.emit(e.with("message", message));
     }
 
-    /** A script thread was left stuck: a warning naming it. */
+    /**
+     * A script thread was left stuck: a warning naming it, told at once, not held with a
+     * speculative build's events (a thread is left behind even if the build is redone).
+     */
     void stuck(int number, String thread, String message) {
         Event e = Event.of("warning", tick.getAsLong());
         if (number > 0) {
             e.with("generation", number);
         }
-        out.emit(e.with("thread", thread).with("message", message));
+        out.emitNow(e.with("thread", thread).with("message", message));
     }
 
     void warmed(PathWarmUp.Result r) {

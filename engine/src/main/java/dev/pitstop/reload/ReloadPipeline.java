@@ -47,6 +47,8 @@ final class ReloadPipeline {
     private volatile GenerationBuilder.Built shadowLineage;
     private volatile SourceSet lastBuiltFiles;
     private volatile boolean reuseForgotten;
+    /** A script thread was left stuck since {@link #save}: the shadow lineage it may run is gone for good. */
+    private volatile boolean lineageDropped;
     private volatile Consumer<SourceSet> builtFrom = files -> { };
 
     ReloadPipeline(ReloadSettings settings, ScriptFolder folder, IncrementalCompiler compiler, GenerationBuilder builder,
@@ -64,6 +66,7 @@ final class ReloadPipeline {
     record Saved(Map<String, String> fingerprints, Generation built, GenerationBuilder.Built lineage, SourceSet files) { }
 
     Saved save() {
+        lineageDropped = false;
         return new Saved(lastFingerprints, lastBuilt, shadowLineage, lastBuiltFiles);
     }
 
@@ -72,7 +75,8 @@ final class ReloadPipeline {
         nextNumber.compareAndSet(lastNumber() + 1, lastNumber());
         lastFingerprints = saved.fingerprints();
         lastBuilt = saved.built();
-        shadowLineage = saved.lineage();
+        // A stuck thread may still be running the lineage's instances: it does not come back.
+        shadowLineage = lineageDropped ? null : saved.lineage();
         lastBuiltFiles = saved.files();
         lastAttemptHash = null;
     }
@@ -249,6 +253,7 @@ final class ReloadPipeline {
             return scripts.call(task);
         } catch (ScriptWorker.Stuck stuck) {
             shadowLineage = null;
+            lineageDropped = true;
             ScriptLine frame = ErrorText.scriptLine(stuck.stack(), locator);
             String where = frame == null ? "" : " at " + frame;
             String thread = stuck.threadName().equals(stuck.workerName()) ? stuck.workerName()

@@ -1,10 +1,12 @@
 package dev.pitstop.reload;
 
 /**
- * The one seam between Pitstop's reload and the host that runs a loop (our game, or another
- * engine's): once between two ticks the host reports its tick and its world and takes what is
- * ready to go live; nothing else crosses. Building happens on the reload side's own threads; the
- * host's thread never waits for it.
+ * The one seam between Pitstop's reload and the loop of the host that runs it (our game, or another
+ * engine's): once between two ticks the loop reports its tick and its world and takes what is
+ * ready to go live; that is all that crosses between the loop and the builds. (Requests a host
+ * makes by hand, such as the game's F5 or its heap watch letting a version go, are calls of its
+ * own reload object, not of the loop.) Building happens on the reload side's own threads; the
+ * loop's thread never waits for it.
  *
  * <p>Thread use: {@link #wakeWith} once, before the loop starts; {@link #betweenTicks} on the
  * loop's thread only.

@@ -37,14 +37,23 @@ final class ReloadTrigger {
     private long manualRequestNanos;
     private boolean manualForced;
     private String manualTrigger = "manual";
-    private long nextTimerNanos;
+    private long nextTimerNanos = Long.MAX_VALUE;
     private boolean closed;
 
-    /** {@code timerPeriodMillis} 0: no timer. */
+    /** {@code timerPeriodMillis} 0: no timer; the timer runs once {@link #startTimer started}. */
     ReloadTrigger(Clock clock, long timerPeriodMillis) {
         this.clock = clock;
         this.timerPeriodNanos = TimeUnit.MILLISECONDS.toNanos(timerPeriodMillis);
-        this.nextTimerNanos = timerPeriodNanos > 0 ? clock.nanos() + timerPeriodNanos : Long.MAX_VALUE;
+    }
+
+    /** Arms the timer: its first build is due one period from now (none without a period). Reload thread. */
+    void startTimer() {
+        lock.lock();
+        try {
+            nextTimerNanos = timerPeriodNanos > 0 ? clock.nanos() + timerPeriodNanos : Long.MAX_VALUE;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The watcher saw something change. Any thread. */

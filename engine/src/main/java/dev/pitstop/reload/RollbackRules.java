@@ -37,6 +37,7 @@ public final class RollbackRules {
     public void wentLive(boolean fromReload) {
         liveTicks = 0;
         fresh = fromReload;
+        overrunRun = 0; // another generation's overruns are not this one's
     }
 
     /**

@@ -68,6 +68,17 @@ class RollbackRulesTest {
     }
 
     @Test
+    void overrunsOfTheGenerationBeforeDoNotCountForTheNextOne() {
+        rules.wentLive(false);
+        rules.afterTick(0, 1, true);
+        rules.afterTick(0, 1, true);
+        rules.wentLive(true); // a swap
+        assertEquals(KEEP, rules.afterTick(0, 1, true), "one overrun of the new generation, not three");
+        assertEquals(KEEP, rules.afterTick(0, 1, true));
+        assertEquals(OVERRUNNING, rules.afterTick(0, 1, true));
+    }
+
+    @Test
     void anEarlyFaultWinsOverOverrunsInTheSameTick() {
         rules.wentLive(true);
         rules.afterTick(0, 1, true);

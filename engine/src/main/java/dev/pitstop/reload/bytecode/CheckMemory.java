@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * changed since the last attempt that passed both: a class whose bytes are the same, among script
  * classes whose outlines ({@link ScriptShapes}: names, super types, declared members) are all the
  * same, resolves every member the same way, so its scan is clean again and its instrumented bytes
- * are the same; it is neither scanned nor instrumented again. Any change of outline anywhere checks
- * every class again. An edit of one behaviour among twenty checks one class instead of twenty.
+ * are the same; it is neither scanned nor instrumented again. Any change of outline anywhere (or a
+ * host type listed since) checks every class again. An edit of one behaviour among twenty checks one class instead of twenty.
  * Reload thread (the main thread for generation 1); not thread-safe.
  */
 public final class CheckMemory {
@@ -20,7 +20,8 @@ public final class CheckMemory {
     /** What a check found: the violations (none if it passed), and the instrumented classes if it passed. */
     public record Outcome(List<SandboxViolation> violations, Map<String, byte[]> instrumented, int checked) { }
 
-    private String shapesKey;
+    private ScriptShapes shapesBefore;
+    private int hostVersionBefore = -1;
     private Map<String, byte[]> passed = Map.of();
     private Map<String, byte[]> instrumentedBefore = Map.of();
 
@@ -32,8 +33,8 @@ public final class CheckMemory {
      */
     public Outcome check(Map<String, byte[]> classes) {
         ScriptShapes shapes = new ScriptShapes(classes);
-        String key = shapes.key();
-        boolean sameShapes = key.equals(shapesKey);
+        int hostVersion = MemberTable.hostVersion();
+        boolean sameShapes = shapes.sameAs(shapesBefore) && hostVersion == hostVersionBefore;
         Map<String, byte[]> fresh = new TreeMap<>();
         Map<String, byte[]> instrumented = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
@@ -49,7 +50,8 @@ public final class CheckMemory {
             return new Outcome(violations, null, fresh.size());
         }
         instrumented.putAll(BudgetInstrumenter.instrument(shapes, fresh));
-        shapesKey = key;
+        shapesBefore = shapes;
+        hostVersionBefore = hostVersion;
         passed = new HashMap<>(classes);
         instrumentedBefore = new HashMap<>(instrumented);
         return new Outcome(List.of(), instrumented, fresh.size());

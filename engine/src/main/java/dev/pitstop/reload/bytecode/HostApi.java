@@ -1,12 +1,15 @@
 package dev.pitstop.reload.bytecode;
 
 import java.util.List;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * A host's own API, for a host of Pitstop's reload other than our game: the types its scripts
- * implement and call. Scripts may use every member of a listed type, each call counted as one unit
- * of their work budget (the host bounds the work its own API does, as the game's API does). Listed
- * for the whole JVM. Any thread.
+ * implement and call. Scripts may use the public methods and constructors a listed type declares
+ * itself, each call counted as one unit of their work budget (the host bounds the work its own API
+ * does, as the game's API does); what it inherits from the JDK is governed by the member table as
+ * for any class. Listed for the whole JVM (the game's own scripts cannot name a host's types: they
+ * do not compile against them). Any thread.
  */
 public final class HostApi {
 
@@ -29,6 +32,17 @@ public final class HostApi {
             throw new IllegalArgumentException(name + " is not a host's own type: scripts use the platform and the "
                     + "engine only as the member table allows");
         }
-        MemberTable.addHostType(name.replace('.', '/'));
+        List<String[]> declared = new java.util.ArrayList<>();
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
+                declared.add(new String[] {m.getName(), Type.getMethodDescriptor(m)});
+            }
+        }
+        for (java.lang.reflect.Constructor<?> c : type.getDeclaredConstructors()) {
+            if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                declared.add(new String[] {"<init>", Type.getConstructorDescriptor(c)});
+            }
+        }
+        MemberTable.addHostType(name.replace('.', '/'), declared);
     }
 }

@@ -30,8 +30,12 @@ final class MemberTable {
 
     private static final MemberTable INSTANCE = load();
 
-    /** A host's own API types (see {@link HostApi}), every member at cost 1: internal name → cost. */
-    private static final Map<String, MemberCost> HOST_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A host's own API types (see {@link HostApi}), by internal name. */
+    private static final Set<String> HOST_TYPES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The members those types declare themselves, as {@code owner.name(Simple, Params)}, each at cost 1. */
+    private static final Map<String, MemberCost> HOST_MEMBERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final MemberCost HOST_COST = new MemberCost.Constant("the host's own API: the host bounds the work it does");
+    private static final java.util.concurrent.atomic.AtomicInteger HOST_VERSION = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Map<String, MemberCost> members = new HashMap<>();
     private final Map<String, MemberCost> classDefaults = new HashMap<>();
@@ -158,23 +162,39 @@ final class MemberTable {
 
     /** Whether the table lists {@code internalName} (it may still refuse all of it). */
     boolean knows(String internalName) {
-        return classes.contains(internalName) || HOST_TYPES.containsKey(internalName);
+        return classes.contains(internalName) || HOST_TYPES.contains(internalName);
     }
 
-    /** Lists a host's own API type: scripts may use all of it, each member at cost 1. */
-    static void addHostType(String internalName) {
-        HOST_TYPES.put(internalName, new MemberCost.Constant("the host's own API: the host bounds the work it does"));
+    /**
+     * Lists a host's own API type and the methods and constructors it declares ({@code name} and
+     * descriptor each): scripts may use those at cost 1; what it inherits from the JDK is governed
+     * by the JDK's lines, as for any class.
+     */
+    static void addHostType(String internalName, Iterable<String[]> declared) {
+        for (String[] m : declared) {
+            HOST_MEMBERS.put(internalName + "." + m[0] + "(" + simpleParameters(m[1]) + ")", HOST_COST);
+        }
+        HOST_TYPES.add(internalName);
+        HOST_VERSION.incrementAndGet();
+    }
+
+    /** Changes whenever a host type is listed: what was checked before may now resolve differently. */
+    static int hostVersion() {
+        return HOST_VERSION.get();
     }
 
     /** The class's default for members it does not list ({@code Class.*}), or null. */
     MemberCost classDefault(String internalName) {
-        MemberCost c = classDefaults.get(internalName);
-        return c != null ? c : HOST_TYPES.get(internalName);
+        return classDefaults.get(internalName);
     }
 
     /** The cost of a method or constructor declared by {@code owner} itself (or its class default), or null. */
     MemberCost method(String owner, String name, String descriptor) {
-        MemberCost exact = members.get(owner + "." + name + "(" + simpleParameters(descriptor) + ")");
+        String key = owner + "." + name + "(" + simpleParameters(descriptor) + ")";
+        MemberCost exact = members.get(key);
+        if (exact == null) {
+            exact = HOST_MEMBERS.get(key);
+        }
         return exact != null ? exact : classDefault(owner);
     }
 

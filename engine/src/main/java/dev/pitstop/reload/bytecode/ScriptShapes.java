@@ -66,16 +66,11 @@ final class ScriptShapes {
     }
 
     /**
-     * All the outlines in one string: two attempts whose keys are equal resolve every member name
-     * the same way, so a class with the same bytes checks and instruments the same in both.
+     * Whether {@code other} has exactly these outlines: then every member name resolves the same
+     * way in both, so a class with the same bytes checks and instruments the same in both.
      */
-    String key() {
-        StringBuilder sb = new StringBuilder();
-        new java.util.TreeMap<>(shapes).forEach((name, s) -> sb.append(name).append('|').append(s.superName())
-                .append('|').append(s.interfaces()).append('|').append(s.isInterface())
-                .append('|').append(new java.util.TreeSet<>(s.methods())).append('|')
-                .append(new java.util.TreeSet<>(s.fields())).append('\n'));
-        return sb.toString();
+    boolean sameAs(ScriptShapes other) {
+        return other != null && shapes.equals(other.shapes);
     }
 
     boolean isScript(String internalName) {
