@@ -1,12 +1,16 @@
 package lanterns;
 
+import dev.pitstop.events.Event;
+import dev.pitstop.events.EventSink;
 import dev.pitstop.reload.HostScripts;
 import dev.pitstop.reload.ScriptLoadException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 import lanterns.api.Lantern;
 
 /**
@@ -19,6 +23,8 @@ public final class Lanterns implements AutoCloseable {
 
     private final HostScripts<Lantern> reload;
     private HostScripts.Live<Lantern> live;
+    /** Lanterns of the live version whose failure was told already. */
+    private final Set<String> reported = new HashSet<>();
     private long tick;
 
     private Lanterns(HostScripts<Lantern> reload) {
@@ -26,9 +32,29 @@ public final class Lanterns implements AutoCloseable {
         this.live = reload.betweenTicks(0, null);
     }
 
-    /** Builds the lanterns in {@code folder} and watches it; events (reloads, rejections) go to {@code log} as JSON lines. */
-    public static Lanterns open(Path folder, Consumer<String> log) throws ScriptLoadException, IOException {
-        return new Lanterns(HostScripts.start(folder, Lantern.class, List.of(Lantern.class), e -> log.accept(e.toJson()), 20));
+    /** Builds the lanterns in {@code folder} and watches it; the reload's events (phases, rejections) go to {@code events}. */
+    public static Lanterns open(Path folder, EventSink events) throws ScriptLoadException, IOException {
+        return new Lanterns(HostScripts.start(folder, Lantern.class, List.of(Lantern.class), events, 20));
+    }
+
+    /** A rejection, a warning or an error as lines for a person; other events say nothing. */
+    static List<String> describe(Event e) {
+        return switch (e.type()) {
+            case "rejected" -> {
+                List<String> lines = new ArrayList<>();
+                for (Object d : (List<?>) e.get("diagnostics")) {
+                    Map<?, ?> m = (Map<?, ?>) d;
+                    Object file = m.get("file");
+                    Object line = m.get("line");
+                    lines.add("lanterns: version " + e.get("generation") + " not built (" + e.get("reason") + "): "
+                            + (file == null ? "" : file + (line instanceof Number n && n.longValue() > 0 ? ":" + line : "")
+                            + ": ") + m.get("message"));
+                }
+                yield lines;
+            }
+            case "warning", "error" -> List.of("lanterns: " + e.get("message"));
+            default -> List.of();
+        };
     }
 
     /** One tick: takes new lanterns if a save built, then draws the row ("Name=glyph ..."). */
@@ -37,6 +63,7 @@ public final class Lanterns implements AutoCloseable {
         HostScripts.Live<Lantern> next = reload.betweenTicks(tick, null);
         if (next != null) {
             live = next;
+            reported.clear();
         }
         StringBuilder row = new StringBuilder("v" + live.generation());
         for (Map.Entry<String, Lantern> e : live.scripts().entrySet()) {
@@ -45,7 +72,9 @@ public final class Lanterns implements AutoCloseable {
                 glyph = reload.call(e.getValue(), lantern -> lantern.glyph(tick));
             } catch (HostScripts.Failure f) {
                 glyph = '!';
-                System.err.println("lanterns: " + f.getMessage());
+                if (reported.add(e.getKey())) { // once a version, not ten times a second
+                    System.err.print("\rlanterns: " + f.getMessage() + "\n");
+                }
             }
             row.append(' ').append(e.getKey()).append('=').append(glyph);
         }
@@ -60,7 +89,7 @@ public final class Lanterns implements AutoCloseable {
     /** {@code java lanterns.Lanterns [FOLDER]}: ten ticks a second until Ctrl-C; edit a lantern and watch. */
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "examples/lantern-scripts");
-        try (Lanterns row = open(folder, System.err::println)) {
+        try (Lanterns row = open(folder, e -> describe(e).forEach(line -> System.out.print("\r" + line + "\n")))) {
             while (true) {
                 System.out.print("\r" + row.tick() + "    ");
                 System.out.flush();

@@ -58,7 +58,7 @@ class LanternsTest {
     @Test
     void anEditedScriptGoesLiveInTheHostsOwnLoop() throws Exception {
         write("Steady", STEADY.formatted("a"));
-        try (Lanterns row = Lanterns.open(folder, log::add)) {
+        try (Lanterns row = Lanterns.open(folder, ev -> log.add(ev.toJson()))) {
             assertEquals("v1 Steady=a", row.tick());
             write("Steady", STEADY.formatted("b"));
             assertEquals("v2 Steady=b", tickUntil(row, r -> !r.startsWith("v1")));
@@ -70,7 +70,7 @@ class LanternsTest {
     @Test
     void aScriptReachingOutsideIsRefusedAndTheOldOneRunsOn() throws Exception {
         write("Steady", STEADY.formatted("a"));
-        try (Lanterns row = Lanterns.open(folder, log::add)) {
+        try (Lanterns row = Lanterns.open(folder, ev -> log.add(ev.toJson()))) {
             write("Steady", """
                     import lanterns.api.Lantern;
                     public class Steady implements Lantern {
@@ -105,7 +105,7 @@ class LanternsTest {
                     }
                 }
                 """);
-        try (Lanterns row = Lanterns.open(folder, log::add)) {
+        try (Lanterns row = Lanterns.open(folder, ev -> log.add(ev.toJson()))) {
             assertEquals("v1 Spin=! Steady=a", row.tick());
             assertEquals("v1 Spin=! Steady=a", row.tick(), "every tick, and the loop goes on");
         }
@@ -114,7 +114,7 @@ class LanternsTest {
     @Test
     void aConstructorThatNeverEndsOrAHugeArrayIsStoppedAndTheOldVersionRunsOn() throws Exception {
         write("Steady", STEADY.formatted("a"));
-        try (Lanterns row = Lanterns.open(folder, log::add)) {
+        try (Lanterns row = Lanterns.open(folder, ev -> log.add(ev.toJson()))) {
             write("Steady", """
                     import lanterns.api.Lantern;
                     public class Steady implements Lantern {
@@ -150,7 +150,7 @@ class LanternsTest {
     @Test
     void aStaticInitializerThatNeverEndsIsRefusedAndTheNextSaveStillBuilds() throws Exception {
         write("Steady", STEADY.formatted("a"));
-        try (Lanterns row = Lanterns.open(folder, log::add)) {
+        try (Lanterns row = Lanterns.open(folder, ev -> log.add(ev.toJson()))) {
             write("Steady", """
                     import lanterns.api.Lantern;
                     public class Steady implements Lantern {
@@ -190,7 +190,7 @@ class LanternsTest {
     @Test
     void aFirstVersionThatDoesNotBuildSaysWhereAndStartsNothing() throws Exception {
         write("Steady", STEADY.formatted("a").replace("public char", "public int"));
-        ScriptLoadException e = assertThrows(ScriptLoadException.class, () -> Lanterns.open(folder, log::add));
+        ScriptLoadException e = assertThrows(ScriptLoadException.class, () -> Lanterns.open(folder, ev -> log.add(ev.toJson())));
         assertEquals("compile", e.reason());
         assertTrue(e.diagnostics().get(0).format().contains("Steady.java:"), e.diagnostics().toString());
     }

@@ -43,7 +43,6 @@ final class Engine implements FixedStepLoop.Ticker {
     private final StatsReporting stats;
     private final Commands commandLines;
     private volatile boolean stopRequested;
-    private volatile long publishedTick;
     private Runnable frameHook = () -> { };
     private boolean tickEvents;
     private Tuner tuner;
@@ -58,7 +57,6 @@ final class Engine implements FixedStepLoop.Ticker {
         this.tickLimit = tickLimit;
         this.statsEvery = statsEvery;
         this.loop = new FixedStepLoop(sim.world().stepNanos, this);
-        this.publishedTick = sim.world().tick;
         this.loops = new LoopEditor(events);
         this.inputs = new InputRouting(events, loops);
         this.stats = new StatsReporting(sim, events, status, loops);
@@ -104,11 +102,6 @@ final class Engine implements FixedStepLoop.Ticker {
 
     StatsReporting stats() {
         return stats;
-    }
-
-    /** The world's tick as last published by the game thread. Any thread. */
-    long currentTick() {
-        return publishedTick;
     }
 
     void setInput(Supplier<PlayerInput> source) {
@@ -194,7 +187,6 @@ final class Engine implements FixedStepLoop.Ticker {
         long tickNanos = System.nanoTime() - t0;
         stats.ticked(tickNanos);
         WorldState w = sim.world();
-        publishedTick = w.tick;
         generations.afterTick();
         if (tickEvents) {
             events.emit(Event.of("tick", w.tick).with("generation", sim.scripts().generation())
@@ -212,7 +204,6 @@ final class Engine implements FixedStepLoop.Ticker {
     /** Goes on from {@code w} (a loop's start); the live scripts stay. */
     private void replaceWorld(WorldState w) {
         sim.replaceWorld(w);
-        publishedTick = w.tick;
         generations.worldChanged();
     }
 

@@ -122,15 +122,20 @@ public final class ScriptCompiler {
      * @throws IllegalStateException when either was not loaded from a file (a class folder or a jar)
      */
     public static List<Path> scriptClassPath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> c : List.of(Behaviour.class, org.joml.Vector2f.class)) {
-            try {
-                paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
-            }
+        return List.of(locationOf(Behaviour.class), locationOf(org.joml.Vector2f.class));
+    }
+
+    /**
+     * The class folder or jar {@code c} was loaded from. Any thread.
+     *
+     * @throws IllegalStateException when it was not loaded from a file
+     */
+    public static Path locationOf(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
         }
-        return paths;
     }
 
     /** How javac runs: {@code reused} (one context kept between compiles) or {@code fresh}. */

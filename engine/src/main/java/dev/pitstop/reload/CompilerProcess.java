@@ -4,7 +4,6 @@ import dev.pitstop.compile.Compilation;
 import dev.pitstop.compile.CompileServer;
 import dev.pitstop.compile.ScriptCompiler;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,21 +124,13 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
             cmd.add("--add-exports=jdk.compiler/" + p + "=ALL-UNNAMED");
         }
         cmd.add("-cp");
-        cmd.add(locationOf(CompileServer.class).toString());
+        cmd.add(ScriptCompiler.locationOf(CompileServer.class).toString());
         cmd.add(CompileServer.class.getName());
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         for (Path p : scriptClassPath) {
             cmd.add(p.toString());
         }
         return cmd;
-    }
-
-    private static Path locationOf(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("cannot find where " + c.getName() + " is loaded from", e);
-        }
     }
 
     @Override

@@ -10,10 +10,8 @@ import dev.pitstop.sim.ErrorText;
 import dev.pitstop.sim.ScriptLine;
 import dev.pitstop.sim.ScriptLocator;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -147,11 +145,7 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
     private static List<Path> classPath(List<Class<?>> hostApi) {
         Set<Path> paths = new LinkedHashSet<>(ScriptCompiler.scriptClassPath());
         for (Class<?> c : hostApi) {
-            try {
-                paths.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IllegalArgumentException("cannot find where " + c.getName() + " is loaded from", e);
-            }
+            paths.add(ScriptCompiler.locationOf(c));
         }
         return List.copyOf(paths);
     }

@@ -144,7 +144,7 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
     public ReadyGeneration betweenTicks(long tick, WorldState world) {
         this.tick = tick;
         this.world.serve(world);
-        return ready.getAndSet(null);
+        return ready.get() == null ? null : ready.getAndSet(null);
     }
 
     /** The last tick the loop reported (the start tick before it runs). Any thread. */

@@ -59,11 +59,12 @@ final class ReloadEvents {
 
     /** A warning about attempt {@code number} ({@code 0}: about no attempt in particular). */
     void warning(int number, String message) {
+        out.emit(warningEvent(number).with("message", message));
+    }
+
+    private Event warningEvent(int number) {
         Event e = Event.of("warning", tick.getAsLong());
-        if (number > 0) {
-            e.with("generation", number);
-        }
-        out.emit(e.with("message", message));
+        return number > 0 ? e.with("generation", number) : e;
     }
 
     /**
@@ -71,11 +72,7 @@ final class ReloadEvents {
      * speculative build's events (a thread is left behind even if the build is redone).
      */
     void stuck(int number, String thread, String message) {
-        Event e = Event.of("warning", tick.getAsLong());
-        if (number > 0) {
-            e.with("generation", number);
-        }
-        out.emitNow(e.with("thread", thread).with("message", message));
+        out.emitNow(warningEvent(number).with("thread", thread).with("message", message));
     }
 
     void warmed(PathWarmUp.Result r) {

@@ -60,7 +60,8 @@ final class WorldLink {
 
     /** Between two ticks: a waiting shadow run gets a sample of {@code world}. Game thread. */
     void serve(WorldState world) {
-        CompletableFuture<WorldState> w = wanted.getAndSet(null);
+        // A plain read first: this runs before every tick, and a copy is wanted once a build.
+        CompletableFuture<WorldState> w = wanted.get() == null ? null : wanted.getAndSet(null);
         if (w != null) {
             w.complete(world.sample(SHADOW_SAMPLE_ENTITIES));
         }
