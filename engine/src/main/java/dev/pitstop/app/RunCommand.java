@@ -294,6 +294,9 @@ final class RunCommand {
             if (options.debugAddress != null) {
                 started.with("debug", options.debugAddress.jdwp());
             }
+            if (reload.compileDaemon() != null) {
+                started.with("compileDaemon", reload.compileDaemon());
+            }
             events.emit(started);
             if (reload.settings().safety().trusted()) {
                 events.emit(Event.of("warning", world.tick).with("message", "--trust-scripts: no sandbox and no work "

@@ -116,6 +116,12 @@ final class RunOptions {
             description = "Window: wait for the display's refresh before each frame (default: on); off to measure frame times.")
     String vsync = "on";
 
+    @Option(names = "--compile-daemon", paramLabel = "on|off",
+            description = {"on: compile scripts in a daemon that outlives the game, so that the first save after a",
+                "restart is as fast as the last one before it (it ends after 30 idle minutes); off: in a compile",
+                "process that ends with the game (default: on)."})
+    String compileDaemon = "on";
+
     @Option(names = "--debug-draw", paramLabel = "on|off",
             description = "Window: start with the scripts' debug drawing shown (default: on); F2 toggles it.")
     String debugDraw = "on";
@@ -192,6 +198,9 @@ final class RunOptions {
         }
         if (!List.of("on", "off").contains(debugDraw)) {
             throw new UsageError("--debug-draw must be on or off, not '" + debugDraw + "'");
+        }
+        if (!"on".equals(compileDaemon) && !"off".equals(compileDaemon)) {
+            throw new UsageError("--compile-daemon must be on or off, not '" + compileDaemon + "'");
         }
         if (screenshot != null) {
             FileChecks.checkWritable(screenshot, "--screenshot");

@@ -40,7 +40,13 @@ final class RunSteps {
         ReloadSettings.Watch watch = ReloadSettings.Watch.valueOf(options.watch.toUpperCase(java.util.Locale.ROOT));
         long every = options.reloadEverySeconds == null ? 0 : Math.max(1, Math.round(options.reloadEverySeconds * 1000));
         return new ReloadSettings(folder.toAbsolutePath().normalize(), kind, watch, options.quietMillis, every,
-                options.safety());
+                options.safety(), compileDaemons(options));
+    }
+
+    /** Where compile daemons live, or null: none asked for, or (for now) Windows, which has no such socket folder. */
+    private static Path compileDaemons(RunOptions options) {
+        boolean unix = java.io.File.separatorChar == '/';
+        return "on".equals(options.compileDaemon) && unix ? ReloadSettings.defaultDaemonFolder() : null;
     }
 
     /** What a person should know about the debugger port: who can reach it, or that there is none. */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * standard input and output, one at a time, with one {@link ScriptCompiler} kept warm for its
  * whole life; anything else it has to say goes to standard error.
  *
- * <p>{@code java -cp ENGINE dev.pitstop.compile.CompileServer ENGINE_PID SCRIPT_CLASS_PATH...}
+ * <p>{@code java -cp ENGINE dev.pitstop.compile.CompileServer ENGINE_PID SCRIPT_CLASS_PATH...}, or as a
+ * daemon that outlives the engine, {@link CompileDaemon}.
  *
  * <p>Its main thread does everything. It ends when the engine closes its standard input, when the
  * engine's process ends (even in the middle of a compile), or, run as the engine runs it, at its
@@ -34,7 +35,14 @@ public final class CompileServer {
     /** One-file compiles per warm-up round. */
     private static final int ONE_FILE_WARM_UPS = 20;
 
+    /** The first argument that makes it a daemon ({@link CompileDaemon}) rather than the engine's child. */
+    public static final String DAEMON_OPTION = "--daemon";
+
     private final ScriptCompiler javac;
+    /** A real compile is running (a daemon ends if its engine leaves in the middle of one). */
+    private volatile boolean compiling;
+    /** A server warms itself once in its life: a daemon that served a game before is warm. */
+    private boolean warmedUp;
 
     /** @param javac the one compiler every request uses */
     public CompileServer(ScriptCompiler javac) {
@@ -45,23 +53,30 @@ public final class CompileServer {
     }
 
     public static void main(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: CompileServer ENGINE_PID [--visible=PACKAGE]... SCRIPT_CLASS_PATH...");
+        boolean daemon = args.length > 0 && args[0].equals(DAEMON_OPTION);
+        int first = daemon ? 3 : 1;
+        if (args.length < first + 1) {
+            System.err.println("usage: CompileServer ENGINE_PID [--visible=PACKAGE]... SCRIPT_CLASS_PATH...\n"
+                    + "       CompileServer " + DAEMON_OPTION + " SOCKET IDLE_MINUTES [--visible=PACKAGE]... SCRIPT_CLASS_PATH...");
             System.exit(2);
         }
-        // The frames own standard output: a stray println anywhere in this JVM must not corrupt them.
-        OutputStream frames = new FileOutputStream(FileDescriptor.out);
-        System.setOut(System.err);
-        exitWith(args[0]);
         List<Path> classPath = new ArrayList<>();
         List<String> hostPackages = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = first; i < args.length; i++) {
             if (args[i].startsWith(ScriptCompiler.VISIBLE_OPTION)) {
                 hostPackages.add(args[i].substring(ScriptCompiler.VISIBLE_OPTION.length()));
             } else {
                 classPath.add(Path.of(args[i]));
             }
         }
+        if (daemon) {
+            CompileDaemon.main(List.of(args[1], args[2]), classPath, hostPackages);
+            return;
+        }
+        // The frames own standard output: a stray println anywhere in this JVM must not corrupt them.
+        OutputStream frames = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
+        exitWith(args[0]);
         int exit;
         try {
             exit = new CompileServer(new ScriptCompiler(classPath, hostPackages)).serve(System.in, frames);
@@ -70,6 +85,11 @@ public final class CompileServer {
             exit = 2;
         }
         System.exit(exit);
+    }
+
+    /** Whether a real compile is running now. Any thread. */
+    boolean compiling() {
+        return compiling;
     }
 
     /**
@@ -107,7 +127,14 @@ public final class CompileServer {
                     return 0;
                 }
                 if (r.kind() == CompileProtocol.COMPILE) {
-                    CompileProtocol.writeResult(answers, javac.compile(r.sources(), r.classes()));
+                    compiling = true;
+                    Compilation c;
+                    try {
+                        c = javac.compile(r.sources(), r.classes());
+                    } finally {
+                        compiling = false;
+                    }
+                    CompileProtocol.writeResult(answers, c);
                 } else {
                     warmUp(r, requests);
                 }
@@ -131,9 +158,10 @@ public final class CompileServer {
      */
     private void warmUp(CompileProtocol.Request r, InputStream requests) throws IOException {
         List<String> files = new ArrayList<>(r.sources().keySet());
-        if (requests.available() != 0) {
+        if (warmedUp || requests.available() != 0) {
             return;
         }
+        warmedUp = true;
         Compilation all = javac.compile(r.sources());
         int oneFileCompiles = r.times() * ONE_FILE_WARM_UPS;
         for (int i = 0; i < oneFileCompiles && all.ok() && files.size() > 1 && requests.available() == 0; i++) {

@@ -67,12 +67,22 @@ public final class ConsoleReporter implements EventSink {
         }
     }
 
+    /** Where scripts compile, when a daemon is involved: a process that outlives the game should not be a surprise. */
+    private static String daemon(Object status) {
+        if (status == null || "off".equals(status)) {
+            return "";
+        }
+        String s = status.toString();
+        return "; compile daemon " + s + (s.startsWith("not used") ? "" : ", kept warm for the next start");
+    }
+
     String format(Event e) {
         Map<String, Object> f = e.fields();
         return switch (e.type()) {
             case "start" -> "pitstop: generation " + f.get("generation") + " live with " + f.get("behaviours")
                     + (f.get("scripts") == null ? "" : "; watching " + f.get("scripts"))
-                    + (f.get("debug") == null ? "" : "; debugger (JDWP) on " + f.get("debug"));
+                    + (f.get("debug") == null ? "" : "; debugger (JDWP) on " + f.get("debug"))
+                    + daemon(f.get("compileDaemon"));
             case "swap" -> "pitstop: generation " + f.get("toGeneration") + " live (" + describeChange(f) + ") in "
                     + f.get("editToSwapMs") + " ms, pause " + f.get("pauseMicros") + " µs";
             case "rejected" -> rejected(f);

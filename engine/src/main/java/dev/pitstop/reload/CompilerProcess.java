@@ -36,8 +36,10 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
 
     private final List<String> command;
     private final Duration deadline;
+    /** The daemons to try before a child of our own; null for none. */
+    private final CompileDaemons daemons;
     private final ScheduledThreadPoolExecutor timer;
-    private CompilerChild current;
+    private CompileLink current;
     private boolean closed;
     /** The last complete set of sources that compiled: what a fresh server warms itself on. */
     private volatile Map<String, byte[]> warmSources;
@@ -49,18 +51,31 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * @throws IllegalStateException in one line, if it cannot be started or does not get ready
      */
     static CompilerProcess start(List<Path> scriptClassPath) {
-        return start(scriptClassPath, List.of());
+        return start(scriptClassPath, List.of(), null);
     }
 
-    /** A compile server that also shows scripts {@code hostPackages}, a host's own API (see {@link HostScripts}). */
-    static CompilerProcess start(List<Path> scriptClassPath, List<String> hostPackages) {
-        List<String> cmd = new ArrayList<>(command(scriptClassPath));
-        hostPackages.forEach(p -> cmd.add(ScriptCompiler.VISIBLE_OPTION + p));
-        return new CompilerProcess(cmd, ANSWER_DEADLINE);
+    /**
+     * A compile server that also shows scripts {@code hostPackages}, a host's own API (see
+     * {@link HostScripts}); with a {@code daemonFolder}, the daemon there that serves the same
+     * command line if one can, else a child of this engine's own.
+     */
+    static CompilerProcess start(List<Path> scriptClassPath, List<String> hostPackages, Path daemonFolder) {
+        List<String> serverArgs = new ArrayList<>();
+        hostPackages.forEach(p -> serverArgs.add(ScriptCompiler.VISIBLE_OPTION + p));
+        scriptClassPath.forEach(p -> serverArgs.add(p.toString()));
+        List<String> cmd = new ArrayList<>(jvm());
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
+        cmd.addAll(serverArgs);
+        CompileDaemons daemons = daemonFolder == null ? null : new CompileDaemons(daemonFolder, jvm(), serverArgs);
+        return new CompilerProcess(cmd, ANSWER_DEADLINE, daemons);
     }
 
     /** @param command how to start a server; {@code deadline} how long to wait for any answer */
     CompilerProcess(List<String> command, Duration deadline) {
+        this(command, deadline, null);
+    }
+
+    private CompilerProcess(List<String> command, Duration deadline, CompileDaemons daemons) {
         if (command == null || command.isEmpty()) {
             throw new IllegalArgumentException("the compile server needs a command line, was " + command);
         }
@@ -69,15 +84,16 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         }
         this.command = List.copyOf(command);
         this.deadline = deadline;
+        this.daemons = daemons;
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pitstop-compiler-deadline");
             t.setDaemon(true);
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-        CompilerChild first;
+        CompileLink first;
         try {
-            first = CompilerChild.start(this.command);
+            first = open();
         } catch (IOException e) {
             timer.shutdownNow();
             throw new IllegalStateException("cannot start the compiler process (" + this.command.get(0) + "): "
@@ -110,6 +126,16 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * one-file compiles), which on two cores is CPU the game does not lose to C2.
      */
     static List<String> command(List<Path> scriptClassPath) {
+        List<String> cmd = new ArrayList<>(jvm());
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
+        for (Path p : scriptClassPath) {
+            cmd.add(p.toString());
+        }
+        return cmd;
+    }
+
+    /** The server's JVM and main class: the command line up to its arguments. */
+    private static List<String> jvm() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + HEAP_MIB + "m");
@@ -126,16 +152,31 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         cmd.add("-cp");
         cmd.add(ScriptCompiler.locationOf(CompileServer.class).toString());
         cmd.add(CompileServer.class.getName());
-        cmd.add(Long.toString(ProcessHandle.current().pid()));
-        for (Path p : scriptClassPath) {
-            cmd.add(p.toString());
-        }
         return cmd;
+    }
+
+    /**
+     * A daemon's link if one serves, else a child of our own. A daemon that served a compile
+     * before is warm already: it does not warm itself again.
+     */
+    private CompileLink open() throws IOException {
+        if (daemons != null) {
+            CompileLink d = daemons.connect(timer, deadline);
+            if (d != null) {
+                return d;
+            }
+        }
+        return CompilerChild.start(command);
+    }
+
+    /** How the compile daemon was used, for the start event: off, started, reused, or why not. */
+    synchronized String daemonStatus() {
+        return daemons == null ? "off" : daemons.status();
     }
 
     @Override
     public CompileResult compile(Map<String, byte[]> sources, Map<String, byte[]> classes) {
-        CompilerChild child;
+        CompileLink child;
         try {
             child = child();
         } catch (IOException e) {
@@ -188,7 +229,7 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
     }
 
     /** The server to ask: the current one, or a new one if it is gone (it then starts cold). */
-    private synchronized CompilerChild child() throws IOException {
+    private synchronized CompileLink child() throws IOException {
         if (closed) {
             throw new IOException("the engine is closing");
         }
@@ -197,20 +238,20 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
                 current.close();
             }
             current = null;
-            current = watched(CompilerChild.start(command));
+            current = watched(open());
         }
         return current;
     }
 
     /** {@code dead} failed: kill it and start a fresh server now, warming itself, for the next attempt. */
-    private synchronized void replace(CompilerChild dead) {
+    private synchronized void replace(CompileLink dead) {
         dead.kill();
         if (closed || current != dead) {
             return;
         }
         current = null;
         try {
-            current = watched(CompilerChild.start(command));
+            current = watched(open());
             warm(current);
         } catch (IOException e) {
             // The next compile tries again and says why if it still cannot.
@@ -222,7 +263,7 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * replaced at once. One that never answered is replaced only when the next compile needs it, so
      * that a server that cannot live cannot make the engine start JVMs in a loop.
      */
-    private CompilerChild watched(CompilerChild child) {
+    private CompileLink watched(CompileLink child) {
         child.onExit().thenRunAsync(() -> {
             synchronized (this) {
                 if (!closed && current == child && child.answered()) {
@@ -234,7 +275,7 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
     }
 
     /** Asks {@code child} to warm itself on the last sources that compiled, once in its life. */
-    private void warm(CompilerChild child) {
+    private void warm(CompileLink child) {
         Map<String, byte[]> sources = warmSources;
         if (sources != null && child.firstWarmUp()) {
             child.warmUpLater(sources, WARM_UP_COMPILES);
@@ -247,7 +288,7 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
 
     @Override
     public void close() {
-        CompilerChild last;
+        CompileLink last;
         synchronized (this) {
             closed = true;
             last = current;

@@ -99,7 +99,7 @@ public final class HostScripts<T> implements ReloadSeam<HostScripts.Live<T>, Voi
         }
         this.hostTypes = types;
         this.folder = new ScriptFolder(folder, ScriptFolder.Kind.SOURCES);
-        this.javac = CompilerProcess.start(classPath(hostApi), hostApi.stream().map(Class::getPackageName).distinct().toList());
+        this.javac = CompilerProcess.start(classPath(hostApi), hostApi.stream().map(Class::getPackageName).distinct().toList(), null);
         this.compiler = new IncrementalCompiler(javac);
         this.events = new ReloadEvents(events, () -> tick);
         this.trigger = new ReloadTrigger(Clock.system(), 0);

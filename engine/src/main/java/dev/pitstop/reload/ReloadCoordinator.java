@@ -57,7 +57,7 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
         this.folder = new ScriptFolder(settings.folder(), settings.kind());
         this.builder = new GenerationBuilder(settings.safety());
         this.javac = settings.kind() == ScriptFolder.Kind.SOURCES
-                ? CompilerProcess.start(ScriptCompiler.scriptClassPath()) : null;
+                ? CompilerProcess.start(ScriptCompiler.scriptClassPath(), List.of(), settings.compileDaemons()) : null;
         this.compiler = javac == null ? null : new IncrementalCompiler(javac);
         this.trigger = new ReloadTrigger(Clock.system(), settings.reloadEveryMillis());
         this.pipeline = new ReloadPipeline(settings, folder, compiler, builder, scripts, this.events, world);
@@ -65,6 +65,15 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
 
     public ReloadSettings settings() {
         return settings;
+    }
+
+    /**
+     * How scripts are compiled, for the start event: {@code off} (a compile server of the
+     * engine's own), the compile daemon {@code started} or {@code reused}, or why it is not used;
+     * null for class files. Any thread.
+     */
+    public String compileDaemon() {
+        return javac == null ? null : javac.daemonStatus();
     }
 
     /**

@@ -11,9 +11,27 @@ import java.nio.file.Path;
  * @param quietMillis        how long the folder must be quiet before a change may go live ({@code --quiet-ms}; its build starts at once)
  * @param reloadEveryMillis  timer reload period, 0 for none ({@code --reload-every})
  * @param safety             sandbox, budget and shadow run
+ * @param compileDaemons     where compile daemons live ({@code --compile-daemon on}), null for none:
+ *                           the engine then compiles in a child of its own, which ends with it
  */
 public record ReloadSettings(Path folder, ScriptFolder.Kind kind, Watch watch, long quietMillis,
-        long reloadEveryMillis, Safety safety) {
+        long reloadEveryMillis, Safety safety, Path compileDaemons) {
+
+    /** Settings with no compile daemon. */
+    public ReloadSettings(Path folder, ScriptFolder.Kind kind, Watch watch, long quietMillis, long reloadEveryMillis,
+            Safety safety) {
+        this(folder, kind, watch, quietMillis, reloadEveryMillis, safety, null);
+    }
+
+    /** Where compile daemons live unless told otherwise (see {@code docs/command-line.md}). */
+    public static Path defaultDaemonFolder() {
+        return CompileDaemons.defaultFolder();
+    }
+
+    /** These settings with compile daemons in {@code folder} (null: none). */
+    public ReloadSettings withCompileDaemons(Path folder) {
+        return new ReloadSettings(this.folder, kind, watch, quietMillis, reloadEveryMillis, safety, folder);
+    }
 
     /** {@code --watch}. */
     public enum Watch { NATIVE, POLL, OFF }

@@ -35,11 +35,12 @@ class CompilerProcessTest {
         return m;
     }
 
-    /** Compile servers (real or fake) running under this JVM. */
+    /** Compile servers (real or fake) running under this JVM as an engine's children; daemons (which outlive engines) not. */
     static List<ProcessHandle> servers() {
         return ProcessHandle.current().descendants().filter(p -> {
             String cmd = p.info().commandLine().orElse("");
-            return cmd.contains(CompileServer.class.getName()) || cmd.contains(FakeCompileServer.class.getName());
+            return (cmd.contains(CompileServer.class.getName()) || cmd.contains(FakeCompileServer.class.getName()))
+                    && !cmd.contains(" " + CompileServer.DAEMON_OPTION + " ");
         }).toList();
     }
 

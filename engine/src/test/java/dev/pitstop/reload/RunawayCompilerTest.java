@@ -98,7 +98,7 @@ class RunawayCompilerTest {
     void aCompileProcessKilledFromOutsideIsReplacedAndTheNextSaveSwaps() throws Exception {
         Scripts.write(dir, "t/Good.java", Scripts.mover("Good", "3f"));
         try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Good=4",
-                "--stats-every", "5")) {
+                "--stats-every", "5", "--compile-daemon", "off")) {
             awaitSpeed(e, 0, "Good", 3);
             ProcessHandle server = onlyServer();
             server.destroyForcibly();
@@ -116,20 +116,22 @@ class RunawayCompilerTest {
     void noCompileProcessOutlivesTheEngineNorAFailedStart() throws Exception {
         Scripts.write(dir, "t/Good.java", Scripts.mover("Good", "3f"));
         ProcessHandle server;
-        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Good=4")) {
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Good=4",
+                "--compile-daemon", "off")) {
             e.await(0, "start");
             server = onlyServer();
         }
         assertFalse(server.isAlive());
         assertEquals(List.of(), servers());
 
-        Cli unknown = Cli.run("run", "--headless", "--scripts", dir.toString(), "--spawn", "Nobody=1", "--ticks", "1");
+        Cli unknown = Cli.run("run", "--headless", "--scripts", dir.toString(), "--spawn", "Nobody=1", "--ticks", "1",
+                "--compile-daemon", "off");
         assertEquals(2, unknown.exit, unknown.toString());
         assertTrue(unknown.err.contains("unknown behaviour 'Nobody'"), unknown.toString());
         assertEquals(List.of(), servers(), "after a command line refused once the scripts were built");
 
         Scripts.write(dir, "t/Broken.java", "package t;\nclass Broken {\n");
-        Cli broken = Cli.run("run", "--headless", "--scripts", dir.toString(), "--ticks", "1");
+        Cli broken = Cli.run("run", "--headless", "--scripts", dir.toString(), "--ticks", "1", "--compile-daemon", "off");
         assertEquals(2, broken.exit, broken.toString());
         assertTrue(broken.err.contains("t/Broken.java:"), broken.toString());
         assertEquals(List.of(), servers(), "after scripts that do not compile");

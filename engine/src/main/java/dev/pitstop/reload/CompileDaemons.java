@@ -1,0 +1,241 @@
+package dev.pitstop.reload;
+
+import dev.pitstop.compile.CompileServer;
+import dev.pitstop.compile.ScriptCompiler;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Finds, starts and connects to the compile daemon that serves one compile server command line:
+ * javac kept warm from one game to the next (a restart does not make the first save cold again).
+ * Daemons live in a folder only their user can open ({@link #defaultFolder}), one socket per
+ * command line, Java and compile-server build, so a rebuilt engine or another Java never talks to
+ * an old daemon. When no daemon can serve (another engine is using it, the folder is not private,
+ * no Unix domain sockets), {@link #connect} says so and the engine starts a compile server of its
+ * own, as without a daemon.
+ *
+ * <p>Called by {@link CompilerProcess} under its lock: the main thread at start, then the thread
+ * that replaces a failed server.
+ */
+final class CompileDaemons {
+
+    /** How long a daemon waits for an engine before it ends. */
+    static final int IDLE_MINUTES = 30;
+    /** Overrides {@link #defaultFolder} (tests and the benchmark use folders of their own). */
+    static final String FOLDER_ENV = "PITSTOP_COMPILE_DAEMON_DIR";
+    /** A Unix domain socket's path is limited to about 104 bytes on the systems we know. */
+    private static final int MAX_SOCKET_PATH_BYTES = 100;
+    private static final long POLL_MILLIS = 10;
+    private static final long MAX_LOG_BYTES = 1 << 20;
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+
+    private final Path folder;
+    private final Path socket;
+    private final Path log;
+    private final List<String> command;
+    private volatile String status = "not asked yet";
+
+    /**
+     * @param jvm        the server's JVM and main class, as for a child
+     * @param serverArgs what follows the engine's pid on a child's command line
+     */
+    CompileDaemons(Path folder, List<String> jvm, List<String> serverArgs) {
+        this.folder = folder.toAbsolutePath().normalize();
+        String key = key(jvm, serverArgs);
+        this.socket = this.folder.resolve("compile-" + key + ".sock");
+        this.log = this.folder.resolve("compile-" + key + ".log");
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.add(CompileServer.DAEMON_OPTION);
+        cmd.add(socket.toString());
+        cmd.add(Integer.toString(IDLE_MINUTES));
+        cmd.addAll(serverArgs);
+        this.command = List.copyOf(cmd);
+    }
+
+    /**
+     * Where daemons live: {@code $PITSTOP_COMPILE_DAEMON_DIR}, else {@code $XDG_RUNTIME_DIR/pitstop}
+     * (a folder the system makes for the user alone and empties at logout), else
+     * {@code pitstop-USER} in the temporary folder.
+     */
+    static Path defaultFolder() {
+        String set = System.getenv(FOLDER_ENV);
+        if (set != null && !set.isBlank()) {
+            return Path.of(set);
+        }
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
+            return Path.of(runtime, "pitstop");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "pitstop-" + System.getProperty("user.name"));
+    }
+
+    /** How the last {@link #connect} went: started, reused, or why none serves. */
+    String status() {
+        return status;
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /**
+     * A link to the daemon, its hello read, started first if none serves; null if none can serve
+     * now ({@link #status} says why): the caller starts a server of its own.
+     */
+    CompileLink connect(ScheduledExecutorService timer, Duration deadline) {
+        String why = unusable();
+        if (why != null) {
+            status = "not used: " + why;
+            return null;
+        }
+        long end = System.nanoTime() + deadline.toNanos();
+        boolean started = false;
+        while (true) {
+            DaemonLink link;
+            try {
+                link = DaemonLink.connect(socket, log);
+            } catch (IOException | RuntimeException none) {
+                if (!started) {
+                    try {
+                        start();
+                    } catch (IOException e) {
+                        status = "not used: it could not be started (" + e.getMessage() + ")";
+                        return null;
+                    }
+                    started = true;
+                }
+                if (System.nanoTime() > end) {
+                    status = "not used: it did not start within " + CompileLink.seconds(deadline) + " s (its log: " + log + ")";
+                    return null;
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    status = "not used: interrupted while it started";
+                    return null;
+                }
+                continue;
+            }
+            long left = Math.max(1, end - System.nanoTime());
+            ScheduledFuture<?> expiry = timer.schedule(link::close, left, TimeUnit.NANOSECONDS);
+            try {
+                link.awaitReady();
+                expiry.cancel(false);
+                status = (started ? "started" : "reused") + " (process " + link.pid() + ")";
+                return link;
+            } catch (IOException busy) {
+                expiry.cancel(false);
+                link.close();
+                status = "not used: another engine is using it";
+                return null;
+            }
+        }
+    }
+
+    private void start() throws IOException {
+        if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
+            Files.delete(log); // one daemon after another appends to it
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+        pb.directory(folder.toFile()); // it holds no user's working folder for half an hour
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.start();
+    }
+
+    /** Why daemons cannot live in the folder, or null: it is made if missing, and must be this user's alone. */
+    private String unusable() {
+        if (File.separatorChar != '/') {
+            return "compile daemons need Unix domain sockets in a private folder (not on this system yet)";
+        }
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES) {
+            return "the path of its socket is too long for the system (" + socket + ")";
+        }
+        try {
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(folder.getParent());
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PRIVATE));
+            }
+            PosixFileAttributes a = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isDirectory()) {
+                return folder + " is not a folder";
+            }
+            if (!a.owner().getName().equals(System.getProperty("user.name")) || !PRIVATE.containsAll(a.permissions())) {
+                return folder + " is not private to " + System.getProperty("user.name")
+                        + " (it must be theirs, mode 700: nobody else may talk to a compiler that runs as them)";
+            }
+            return null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return "its folder " + folder + " cannot be used (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The daemon's name: its command line, this Java, and the compile server's own classes. */
+    private static String key(List<String> jvm, List<String> serverArgs) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String s : jvm) {
+                d.update((s + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String s : serverArgs) {
+                d.update((s + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            d.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+            serverBuild(d);
+            return HexFormat.of().formatHex(d.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** The compile server's classes (the {@code compile} package and below): a rebuilt engine gets a new daemon. */
+    private static void serverBuild(MessageDigest d) {
+        Path root = ScriptCompiler.locationOf(CompileServer.class);
+        String pkg = CompileServer.class.getPackageName().replace('.', '/');
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    d.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    d.update(Files.readAllBytes(f));
+                }
+            } catch (IOException e) {
+                d.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // unreadable: no reuse
+            }
+            return;
+        }
+        try (InputStream jar = Files.newInputStream(root)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = jar.read(buffer)) >= 0) {
+                d.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            d.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

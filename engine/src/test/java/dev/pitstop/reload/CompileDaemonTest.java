@@ -1,0 +1,199 @@
+package dev.pitstop.reload;
+
+import static dev.pitstop.reload.CompilerProcessTest.A;
+import static dev.pitstop.reload.CompilerProcessTest.servers;
+import static dev.pitstop.reload.CompilerProcessTest.sources;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.pitstop.testing.Stats.awaitSpeed;
+
+import dev.pitstop.compile.ScriptCompiler;
+import dev.pitstop.testing.RunningEngine;
+import dev.pitstop.testing.Scripts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compile daemon: javac that outlives an engine and serves the next one warm, with real
+ * processes and sockets, attacked as a careless user or a hostile script would: two engines at
+ * once, a folder others can open, the daemon killed from outside, a compile that runs away.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "compile daemons are for Unix domain sockets in a private folder")
+class CompileDaemonTest {
+
+    private static final String B = "package p;\nclass B {\n    int v = A.V;\n}\n";
+    private static final Pattern PROCESS = Pattern.compile("\\(process (\\d+)\\)");
+
+    @TempDir
+    Path dir;
+
+    private Path folder() {
+        return dir.resolve("daemons");
+    }
+
+    private CompilerProcess start() {
+        return CompilerProcess.start(ScriptCompiler.scriptClassPath(), List.of(), folder());
+    }
+
+    private static ProcessHandle daemonOf(CompilerProcess javac) {
+        Matcher m = PROCESS.matcher(javac.daemonStatus());
+        assertTrue(m.find(), javac.daemonStatus());
+        return ProcessHandle.of(Long.parseLong(m.group(1))).orElseThrow();
+    }
+
+    /** Deleting the folder ends its daemons: nothing of a test outlives it. */
+    @AfterEach
+    void endTheDaemons() throws Exception {
+        List<ProcessHandle> daemons = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(folder().toString())).toList();
+        deleteFolder();
+        for (ProcessHandle d : daemons) {
+            d.onExit().get(1, TimeUnit.MINUTES);
+        }
+        assertEquals(List.of(), servers(), "no engine's own compile server outlives it");
+    }
+
+    private void deleteFolder() throws Exception {
+        if (!Files.exists(folder())) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder())) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Test
+    void theNextEngineFindsTheDaemonOfTheLastOneAliveAndCompilingInAFolderOnlyItsUserOpens() throws Exception {
+        ProcessHandle daemon;
+        try (CompilerProcess first = start()) {
+            assertTrue(first.daemonStatus().startsWith("started (process "), first.daemonStatus());
+            CompileResult a = first.compile(sources("p/A.java", A));
+            assertTrue(a.ok(), a.errors().toString());
+            daemon = daemonOf(first);
+            assertEquals(List.of(), servers(), "no compile server of the engine's own");
+        }
+        assertTrue(daemon.isAlive(), "the daemon outlives the engine");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder())));
+
+        try (CompilerProcess second = start()) {
+            assertEquals("reused (process " + daemon.pid() + ")", second.daemonStatus());
+            CompileResult a = second.compile(sources("p/A.java", A));
+            CompileResult b = second.compile(sources("p/B.java", B), a.classes());
+            assertTrue(b.ok(), b.errors().toString());
+            assertEquals(List.of("p.B"), List.copyOf(b.classes().keySet()));
+        }
+    }
+
+    @Test
+    void anEngineThatFindsTheDaemonBusyCompilesInAServerOfItsOwn() throws Exception {
+        try (CompilerProcess first = start(); CompilerProcess second = start()) {
+            assertTrue(first.daemonStatus().startsWith("started"), first.daemonStatus());
+            assertEquals("not used: another engine is using it", second.daemonStatus());
+            assertEquals(1, servers().size(), "the second engine's own server");
+            assertTrue(second.compile(sources("p/A.java", A)).ok());
+            assertTrue(first.compile(sources("p/A.java", A)).ok());
+        }
+    }
+
+    @Test
+    void aFolderOthersCanOpenIsNotUsed() throws Exception {
+        Files.createDirectories(folder(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(folder(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (CompilerProcess javac = start()) {
+            assertTrue(javac.daemonStatus().startsWith("not used: " + folder().toAbsolutePath().normalize()
+                    + " is not private to "), javac.daemonStatus());
+            assertTrue(javac.compile(sources("p/A.java", A)).ok());
+            assertEquals(1, servers().size(), "a server of the engine's own");
+        }
+        try (Stream<Path> files = Files.list(folder())) {
+            assertEquals(List.of(), files.toList(), "no socket where others could reach it");
+        }
+    }
+
+    @Test
+    void aDaemonKilledFromOutsideIsReplacedByAFreshOne() throws Exception {
+        try (CompilerProcess javac = start()) {
+            CompileResult a = javac.compile(sources("p/A.java", A));
+            ProcessHandle daemon = daemonOf(javac);
+            daemon.destroyForcibly();
+            daemon.onExit().get(1, TimeUnit.MINUTES);
+            CompileResult b = javac.compile(sources("p/B.java", B), a.classes());
+            assertTrue(b.ok(), b.errors().toString());
+            assertNotEquals(daemon.pid(), daemonOf(javac).pid());
+            assertTrue(javac.daemonStatus().startsWith("started"), javac.daemonStatus());
+        }
+    }
+
+    @Test
+    void deletingItsFolderEndsADaemon() throws Exception {
+        ProcessHandle daemon;
+        try (CompilerProcess javac = start()) {
+            assertTrue(javac.compile(sources("p/A.java", A)).ok());
+            daemon = daemonOf(javac);
+        }
+        assertTrue(daemon.isAlive());
+        deleteFolder();
+        daemon.onExit().get(1, TimeUnit.MINUTES);
+        assertFalse(daemon.isAlive());
+    }
+
+    /** The bomb that makes javac run out of its heap ends the daemon, not the engine; the next compile gets a fresh one. */
+    @Test
+    void aCompileThatRunsAwayEndsTheDaemonAndTheNextCompileStartsAFreshOne() throws Exception {
+        try (CompilerProcess javac = start()) {
+            ProcessHandle daemon = daemonOf(javac);
+            CompileResult r = javac.compile(sources("t/Bomb.java", RunawayCompilerTest.bomb("Bomb")));
+            assertTrue(r.gaveUp(), r.errors().toString());
+            String message = r.errors().get(0).message();
+            assertTrue(message.startsWith("the compiler gave up: "), message);
+            daemon.onExit().get(1, TimeUnit.MINUTES);
+            CompileResult a = javac.compile(sources("p/A.java", A));
+            assertTrue(a.ok(), a.errors().toString());
+            assertNotEquals(daemon.pid(), daemonOf(javac).pid());
+        }
+    }
+
+    /**
+     * Through the command line, as a user runs it (the daemon is on unless {@code --compile-daemon
+     * off}): the game quits, starts again, finds the same daemon, and its first save swaps.
+     */
+    @Test
+    void aGameStartedAgainUsesTheSameDaemonAndItsFirstSaveSwaps() throws Exception {
+        Path scripts = dir.resolve("scripts");
+        Scripts.write(scripts, "t/Good.java", Scripts.mover("Good", "3f"));
+        String first;
+        try (RunningEngine e = RunningEngine.headless("--scripts", scripts.toString(), "--spawn", "Good=2")) {
+            first = String.valueOf(e.await(0, "start").get("compileDaemon"));
+            awaitSpeed(e, 0, "Good", 3);
+        }
+        assertTrue(first.startsWith("started (process ") || first.startsWith("reused (process "), first);
+        try (RunningEngine e = RunningEngine.headless("--scripts", scripts.toString(), "--spawn", "Good=2")) {
+            assertEquals("reused " + first.substring(first.indexOf('(')), e.await(0, "start").get("compileDaemon"));
+            int m = e.mark();
+            Scripts.write(scripts, "t/Good.java", Scripts.mover("Good", "5f"));
+            e.await(m, "swap");
+            awaitSpeed(e, m, "Good", 5);
+        }
+        try (RunningEngine e = RunningEngine.headless("--scripts", scripts.toString(), "--spawn", "Good=2",
+                "--compile-daemon", "off")) {
+            assertEquals("off", e.await(0, "start").get("compileDaemon"));
+            assertEquals(1, servers().size(), "a compile server of the engine's own");
+        }
+    }
+}
