@@ -34,6 +34,12 @@ final class ChildJvm {
      * @param log      where the JVM's stdout and stderr go (appended)
      */
     static ChildJvm start(List<String> jvmFlags, String mainClass, List<String> args, Path log) throws IOException {
+        return start(jvmFlags, mainClass, args, log, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, String, List, Path)}, with {@code env} added to this JVM's environment. */
+    static ChildJvm start(List<String> jvmFlags, String mainClass, List<String> args, Path log,
+            java.util.Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Djoml.nounsafe=true");
@@ -49,7 +55,9 @@ final class ChildJvm {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new ChildJvm(pb.start(), log);
     }

@@ -24,11 +24,17 @@ final class GenerationStrategy extends Strategy {
     void start(Launch launch) throws IOException {
         List<String> args = launch.engineArgs();
         args.addAll(launch.worldArgs());
-        game = ChildJvm.start(List.of(), ChildJvm.ENGINE_MAIN, args, launch.work().resolve("game.log"));
+        game = ChildJvm.start(List.of(), ChildJvm.ENGINE_MAIN, args, launch.work().resolve("game.log"), launch.engineEnv());
+        generation = 1;
     }
 
     @Override
     boolean pauseBetweenTicks() {
+        return true;
+    }
+
+    @Override
+    boolean restarts() {
         return true;
     }
 

@@ -163,6 +163,18 @@ final class ReportMarkdown {
                         .append(num(warming.max())).append(") against the steady p99 ").append(num(steadyP99))
                         .append(" ms\n");
             }
+            StrategyRecording.Edit again = gen.recording.restartSave;
+            if (again != null) {
+                Outcome.EditResult firstEver = gen.firstSave();
+                md.append("- ").append(mark(firstEver != null && again.editToLiveMillis() <= firstEver.editToLiveMillis()))
+                        .append(" a restart of the game does not make the first save cold again: the first save after ")
+                        .append("a restart took ").append(num(again.editToLiveMillis())).append(" ms (compiled in ")
+                        .append(num(gen.recording.restartPhases.getOrDefault("compiled", Double.NaN)))
+                        .append(" ms; compile daemon ").append(gen.recording.restartCompileDaemon)
+                        .append("), the first save of the first start ")
+                        .append(firstEver == null ? "n/a" : num(firstEver.editToLiveMillis())).append(" ms (compile daemon ")
+                        .append(gen.recording.compileDaemon).append(")\n");
+            }
             double worst = gen.worstSwapOrTailMillis();
             md.append("- ").append(mark(worst <= steadyP99)).append(" no swap tick, nor any of the ticks after one, "
                     + "slower than the steady p99: the worst was ").append(num(worst)).append(" ms, the steady p99 ")

@@ -37,7 +37,8 @@ final class RestartStrategy extends Strategy {
             } else {
                 args.addAll(List.of("--restore", snapshot.toString()));
             }
-            return ChildJvm.start(List.of(), ChildJvm.ENGINE_MAIN, args, launch.work().resolve("game-" + run + ".log"));
+            return ChildJvm.start(List.of(), ChildJvm.ENGINE_MAIN, args, launch.work().resolve("game-" + run + ".log"),
+                    launch.engineEnv());
         });
         supervisor.start();
     }

@@ -56,6 +56,15 @@ final class ResultsJson {
             for (String p : StrategyRecording.RELOAD_PHASES) {
                 number(phases, p, Distribution.of(o.editValues(e -> e.phase(p))).percentile(50));
             }
+            if (o.recording.compileDaemon != null) {
+                s.put("compileDaemon", o.recording.compileDaemon);
+            }
+            if (o.recording.restartSave != null) {
+                ObjectNode r = s.putObject("afterRestart");
+                number(r, "firstSaveMs", o.recording.restartSave.editToLiveMillis());
+                o.recording.restartPhases.forEach((phase, ms) -> number(r, phase + "Ms", ms));
+                r.put("compileDaemon", o.recording.restartCompileDaemon);
+            }
             s.put("stateKept", o.stateKept());
         }
         JSON.writeValue(file.toFile(), root);

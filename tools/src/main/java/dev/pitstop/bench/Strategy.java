@@ -36,6 +36,19 @@ abstract class Strategy {
                     "--stats-every", Integer.toString(settings.statsEvery())));
         }
 
+        /**
+         * The environment of the strategy's game: its compile daemon lives in the run's own folder
+         * ({@code daemons} under the work folder), which the driver empties before the run (the
+         * first game starts it, as on a first run ever) and deletes after it (which ends it).
+         */
+        Map<String, String> engineEnv() {
+            return Map.of("PITSTOP_COMPILE_DAEMON_DIR", daemons(work).toString());
+        }
+
+        static Path daemons(Path work) {
+            return work.resolve("daemons");
+        }
+
         /** Seed, rate and enemies: what a fresh world needs (a restored one brings its own). */
         List<String> worldArgs() {
             List<String> a = new ArrayList<>(List.of("--hz", Integer.toString(settings.hz()),
@@ -70,6 +83,14 @@ abstract class Strategy {
 
     /** Whether the pause happens on the game thread between two ticks (so it adds to the swap tick's time). */
     boolean pauseBetweenTicks() {
+        return false;
+    }
+
+    /**
+     * Whether the driver also quits the game after the quick edits, starts it again and times the
+     * first save after that restart (what a compile daemon that outlives the game is for).
+     */
+    boolean restarts() {
         return false;
     }
 

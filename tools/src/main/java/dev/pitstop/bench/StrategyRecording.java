@@ -78,6 +78,13 @@ final class StrategyRecording {
     double warmedEpochMillis = Double.NaN;
     /** Ticks at the start of the run left out of the steady state: the first JVM's JIT warm-up. */
     long warmupTicks;
+    /** How the first game compiled (its start event's {@code compileDaemon}), null if it did not say. */
+    String compileDaemon;
+    /** The first save after the game was quit and started again (null if the strategy does not restart). */
+    Edit restartSave;
+    /** That save's reload phases, and how the restarted game compiled. */
+    Map<String, Double> restartPhases = Map.of();
+    String restartCompileDaemon;
 
     StrategyRecording(String strategy) {
         this.strategy = strategy;
@@ -89,6 +96,7 @@ final class StrategyRecording {
                 processes++;
                 if (processes == 1) {
                     startEpochMillis = e.epochMillis();
+                    compileDaemon = e.json().path("compileDaemon").asText(null);
                 }
             }
             case "warmed" -> {

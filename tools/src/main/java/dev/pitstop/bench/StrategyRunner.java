@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * started it (the first save 2 s after the start event, nine more 3 s apart, each waited for until
  * its code runs); then let a steady baseline run, and for each quick edit save one file (a
  * constant changed), wait until the new code runs, let the swap's tail and a steady gap run, and go
- * on; finally stop the game cleanly. Driver thread only.
+ * on; finally stop the game cleanly, and (for our reload) start it again and time one save after
+ * that restart. Driver thread only.
  */
 final class StrategyRunner {
 
@@ -41,13 +42,14 @@ final class StrategyRunner {
             recording.pauseBetweenTicks = strategy.pauseBetweenTicks();
             Strategy.Launch launch = new Strategy.Launch(folder, eventLog, work, scripts.spawnPlan(settings.entities()),
                     settings);
-            progress.starting(strategy.name(), settings.firstSaves() + settings.edits());
+            deleteTree(Strategy.Launch.daemons(work));
+            progress.starting(strategy.name(), settings.firstSaves() + settings.edits() + (strategy.restarts() ? 1 : 0));
+            int k = 1;
             try (GameEvents events = new GameEvents(eventLog, recording, strategy::problem)) {
                 strategy.start(launch);
                 LoggedEvent start = events.await(e -> e.is("start"), Strategy.START_PATIENCE, "the game's start event");
                 int tail = settings.tailTicks();
                 recording.warmupTicks = start.tick() + tail;
-                int k = 1;
                 // A person: the game starts, they switch to the editor and save, then save again every few seconds.
                 for (int i = 0; i < settings.firstSaves(); i++, k++) {
                     double at = start.epochMillis() + settings.firstSaveAfterMillis() + (double) i * settings.saveSpacingMillis();
@@ -69,11 +71,39 @@ final class StrategyRunner {
             } finally {
                 strategy.abort();
             }
+            if (strategy.restarts()) {
+                saveAfterRestart(strategy, launch, recording, scripts, folder, k);
+            }
             strategy.finish(recording);
             progress.finished();
             return recording;
         } finally {
             deleteTree(folder);
+            deleteTree(Strategy.Launch.daemons(work)); // its daemon ends with its socket
+        }
+    }
+
+    /**
+     * Starts the game again (a new JVM, a fresh world, its own event log) and saves once, as long
+     * after its start event as the first save came after the first start.
+     */
+    private void saveAfterRestart(Strategy strategy, Strategy.Launch first, StrategyRecording recording,
+            BenchScripts scripts, Path folder, int k) throws BenchFailure, IOException, InterruptedException {
+        Path eventLog = first.work().resolve("events-restart.jsonl");
+        Files.deleteIfExists(eventLog);
+        Strategy.Launch launch = new Strategy.Launch(folder, eventLog, first.work(), first.spawnPlan(), settings);
+        StrategyRecording again = new StrategyRecording(strategy.name());
+        try (GameEvents events = new GameEvents(eventLog, again, strategy::problem)) {
+            strategy.start(launch);
+            LoggedEvent start = events.await(e -> e.is("start"), Strategy.START_PATIENCE, "the restarted game's start event");
+            sleepUntil(start.epochMillis() + settings.firstSaveAfterMillis());
+            Strategy.Live live = save(strategy, events, again, scripts, folder, k, StrategyRecording.Pace.PERSON);
+            recording.restartSave = again.edits.get(0);
+            recording.restartPhases = again.reloadPhases.getOrDefault(live.generation(), java.util.Map.of());
+            recording.restartCompileDaemon = again.compileDaemon;
+            strategy.stop(events);
+        } finally {
+            strategy.abort();
         }
     }
 
@@ -114,6 +144,9 @@ final class StrategyRunner {
     }
 
     private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);

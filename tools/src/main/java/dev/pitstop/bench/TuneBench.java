@@ -69,7 +69,9 @@ final class TuneBench {
         int each = settings.entities() / 4;
         engine = ChildJvm.start(List.of("-Xmx768m"), ChildJvm.ENGINE_MAIN, List.of("run", "--headless", "--scripts",
                 scripts.toString(), "--spawn", "Chaser=" + each, "--spawn", "Orbiter=" + each, "--spawn", "Sniper=" + each,
-                "--spawn", "Swarm=" + each, "--events", events.toString(), "--stats-every", "600"), work.resolve("engine.log"));
+                "--spawn", "Swarm=" + each, "--events", events.toString(), "--stats-every", "600",
+                // Tunes are timed once warm, where a daemon makes no difference; none is left behind.
+                "--compile-daemon", "off"), work.resolve("engine.log"));
         follower = new EventFollower(events);
         try {
             awaitType("start");

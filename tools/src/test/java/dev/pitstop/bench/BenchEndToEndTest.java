@@ -64,9 +64,33 @@ class BenchEndToEndTest {
         assertTrue(results.path("machine").isTextual() && !results.path("machine").asText().isBlank());
         assertEquals(Set.of(strategy), names(results.path("strategies")));
         JsonNode s = results.path("strategies").path(strategy);
-        assertEquals(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs", "steadyTickMs", "firstSaveMs",
-                "firstSavesMs", "quickEditToLiveMs", "worstSwapOrTailTickMs", "warmUp", "reloadPhaseP50Ms", "stateKept"),
-                names(s));
+        Set<String> fields = new java.util.TreeSet<>(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs",
+                "steadyTickMs", "firstSaveMs", "firstSavesMs", "quickEditToLiveMs", "worstSwapOrTailTickMs", "warmUp",
+                "reloadPhaseP50Ms", "stateKept"));
+        if (!strategy.equals("hotswap")) {
+            fields.add("compileDaemon"); // the engine's games say how they compile
+        }
+        if (strategy.equals("generation")) {
+            fields.add("afterRestart");
+        }
+        assertEquals(fields, names(s));
+        if (!strategy.equals("hotswap")) {
+            assertTrue(s.path("compileDaemon").asText().startsWith("started (process "),
+                    "the run's own daemon, fresh: " + s.path("compileDaemon"));
+        }
+        if (strategy.equals("generation")) {
+            JsonNode again = s.path("afterRestart");
+            assertTrue(again.path("firstSaveMs").isNumber(), again.toString());
+            assertTrue(again.path("compiledMs").isNumber(), again.toString());
+            assertTrue(again.path("compileDaemon").asText().startsWith("reused (process "),
+                    "the restarted game finds the daemon the first one started: " + again);
+            assertTrue(Files.readString(out.resolve("report.md")).contains("the first save after a restart took"));
+        }
+        // The run deleted its daemon's folder: the daemon ends within a second of it.
+        for (ProcessHandle daemon : ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(out.toString())).toList()) {
+            daemon.onExit().get(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
         assertEquals(4, s.path("edits").asInt());
         assertTrue(s.path("firstSaveMs").isNumber());
         assertEquals(2, s.path("firstSavesMs").path("count").asInt());
@@ -107,7 +131,8 @@ class BenchEndToEndTest {
         assertTrue(report.contains("| " + strategy + " | 4 |"), report);
         assertTrue(report.contains("![tick time over the run"), report);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("| " + strategy + " | 4 |"));
-        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("edit 4/4"), "progress on stderr: " + stderr);
+        String last = strategy.equals("generation") ? "edit 5/5" : "edit 4/4"; // and one after a restart
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains(last), "progress on stderr: " + stderr);
     }
 
     @Test
