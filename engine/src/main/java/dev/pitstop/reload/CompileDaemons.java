@@ -112,20 +112,22 @@ final class CompileDaemons {
             return null;
         }
         long end = System.nanoTime() + deadline.toNanos();
-        boolean started = false;
+        Process started = null;
         while (true) {
             DaemonLink link;
             try {
                 link = DaemonLink.connect(socket, log);
             } catch (IOException | RuntimeException none) {
-                if (!started) {
+                if (started == null) {
                     try {
-                        start();
+                        started = start();
                     } catch (IOException e) {
                         status = "not used: it could not be started (" + e.getMessage() + ")";
                         return null;
                     }
-                    started = true;
+                } else if (!started.isAlive() && started.exitValue() != 0) {
+                    status = "not used: it ended as it started, with exit code " + started.exitValue() + " (its log: " + log + ")";
+                    return null;
                 }
                 if (System.nanoTime() > end) {
                     status = "not used: it did not start within " + CompileLink.seconds(deadline) + " s (its log: " + log + ")";
@@ -145,7 +147,7 @@ final class CompileDaemons {
             try {
                 link.awaitReady();
                 expiry.cancel(false);
-                status = (started ? "started" : "reused") + " (process " + link.pid() + ")";
+                status = (started != null ? "started" : "reused") + " (process " + link.pid() + ")";
                 return link;
             } catch (IOException busy) {
                 expiry.cancel(false);
@@ -156,7 +158,7 @@ final class CompileDaemons {
         }
     }
 
-    private void start() throws IOException {
+    private Process start() throws IOException {
         if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
             Files.delete(log); // one daemon after another appends to it
         }
@@ -165,7 +167,7 @@ final class CompileDaemons {
         pb.directory(folder.toFile()); // it holds no user's working folder for half an hour
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.start();
+        return pb.start();
     }
 
     /** Why daemons cannot live in the folder, or null: it is made if missing, and must be this user's alone. */

@@ -66,10 +66,16 @@ final class GenerationBuilder {
         return ClassChecks.check(classes, sourceOf, lines, safety, memory);
     }
 
-    /** As {@link #check}, every class scanned and instrumented again (the warm-up's, to warm that code). */
+    /**
+     * As {@link #check}, every class scanned and instrumented again, then one of them again as an
+     * edit of it would be (the warm-up's, to warm that code; nothing of it is remembered).
+     */
     Checked checkAfresh(Map<String, byte[]> classes, Map<String, String> sourceOf, SourceLines lines)
             throws Rejection {
-        return ClassChecks.check(classes, sourceOf, lines, safety);
+        dev.pitstop.reload.bytecode.CheckMemory throwaway = new dev.pitstop.reload.bytecode.CheckMemory();
+        Checked all = ClassChecks.check(classes, sourceOf, lines, safety, throwaway);
+        throwaway.checkAsAnEditOfOne(classes);
+        return all;
     }
 
     /**

@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>What it builds never meets the live game: its classes are its own (loaders numbered {@link
  * #NUMBER}), nothing of the live generation is reused, its runs get copies of the world, and
- * nothing it does is told. Script code runs on the reload pipeline's script worker under its
+ * nothing it does is told. Its last round's shadow copy, if its shadow run passed, becomes the
+ * first real save's shadow lineage ({@link Result#lineage}): a shadow copy of generation 1's very
+ * bytes, run only on copies, whose unchanged behaviours that save's shadow run then reuses
+ * instead of loading all of them cold. Script code runs on the reload pipeline's script worker under its
  * deadline, as a real reload's does. A real reload waiting ends it between two steps. With a
  * debugger attached it stops short of running script code, whose breakpoints would stop it.
  *
@@ -53,7 +56,36 @@ final class PathWarmUp {
      * warm-up runs, and the total, in ms; and the script thread it left stuck, or null.
      */
     record Result(int rounds, double firstMs, double lastMs, double checkMs, double loadMs, double shadowMs,
-            double totalMs, String stuckThread) { }
+            double totalMs, String stuckThread, GenerationBuilder.Built lineage) { }
+
+    /** The class of the behaviour a round treats as edited: each round another, in name order. */
+    private static String oneBehaviour(GenerationBuilder.Built built, int round) {
+        List<String> behaviours = built.shapes().entrySet().stream().filter(e -> e.getValue() != null
+                && e.getValue().behaviour()).map(Map.Entry::getKey).sorted().toList();
+        return behaviours.isEmpty() ? null : behaviours.get(round % behaviours.size());
+    }
+
+    /** {@code built} as a lineage that never loaded {@code className}: a load from it loads that class anew. */
+    private static GenerationBuilder.Built without(GenerationBuilder.Built built, String className) {
+        if (className == null) {
+            return built;
+        }
+        Map<String, ClassShape> shapes = new java.util.TreeMap<>(built.shapes());
+        shapes.remove(className);
+        return new GenerationBuilder.Built(without(built.generation(), built, className), built.warnings(),
+                built.instantiated(), shapes);
+    }
+
+    /** {@code g} without the instance of {@code className}'s behaviour: a load from it instantiates that one anew. */
+    private static Generation without(Generation g, GenerationBuilder.Built shapesOf, String className) {
+        ClassShape shape = className == null ? null : shapesOf.shapes().get(className);
+        if (shape == null) {
+            return g;
+        }
+        Map<String, String> prints = new java.util.TreeMap<>(g.fingerprints());
+        prints.remove(shape.simpleName());
+        return new Generation(g.number(), g.table(), g.fileHashes(), prints);
+    }
 
     private PathWarmUp() {
     }
@@ -77,6 +109,9 @@ final class PathWarmUp {
         double[] steps = {0, 0, 0};
         WorldState world = null; // one copy from the game thread, copied again for each round
         String stuck = null;
+        GenerationBuilder.Built lineage = null;
+        GenerationBuilder.Built lastShadow = null;
+        Generation lastLive = null;
         int sinceBest = 0;
         while (rounds.size() < MAX_ROUNDS && sinceBest < PATIENCE && System.nanoTime() - start < MAX_NANOS
                 && !stop.getAsBoolean()) {
@@ -89,10 +124,17 @@ final class PathWarmUp {
                 t1 = t2 = t3 = System.nanoTime();
                 if (runScripts && !stop.getAsBoolean()) {
                     SlotTable s = slots.get();
+                    // After the first round, each round is built as an edit of one behaviour is:
+                    // that one loaded anew, the others kept from the round before (JIT-warm).
+                    String edited = lastShadow == null ? null : oneBehaviour(lastShadow, rounds.size());
+                    GenerationBuilder.Built lineageBefore = lastShadow == null ? null : without(lastShadow, edited);
+                    Generation liveBefore = lastLive == null ? null : without(lastLive, lastShadow, edited);
                     GenerationBuilder.Built shadowCopy = scripts.call(
-                            () -> builder.loadShadowCopy(NUMBER, checked, fileHashes, Set.of(), s, null));
+                            () -> builder.loadShadowCopy(NUMBER, checked, fileHashes, Set.of(), s, lineageBefore));
                     GenerationBuilder.Built live = scripts.call(
-                            () -> builder.loadLive(NUMBER, checked, fileHashes, s, null, shadowCopy));
+                            () -> builder.loadLive(NUMBER, checked, fileHashes, s, liveBefore, shadowCopy));
+                    lastShadow = shadowCopy;
+                    lastLive = live.generation();
                     // The game thread's whole share of a swap is aligning the new table to the
                     // world's slots: run cold, as it is once per swap, it takes microseconds.
                     ScriptTable table = live.generation().table();
@@ -107,7 +149,9 @@ final class PathWarmUp {
                         WorldState shadowWorld = world.copy();
                         WorldState warmUpWorld = world.copy();
                         int ticks = Math.min(shadowTicks, SHADOW_TICKS);
-                        scripts.call(() -> ShadowRun.run(shadowCopy.generation().table(), shadowWorld, ticks));
+                        ShadowRun.Fault fault = scripts.call(
+                                () -> ShadowRun.run(shadowCopy.generation().table(), shadowWorld, ticks));
+                        lineage = fault == null ? shadowCopy : null;
                         scripts.call(() -> {
                             WarmUp.run(live.generation().table(), live.instantiated(), warmUpWorld, ticks);
                             return null;
@@ -133,9 +177,12 @@ final class PathWarmUp {
             }
         }
         double total = (System.nanoTime() - start) / 1e6;
-        return rounds.isEmpty() ? new Result(0, 0, 0, 0, 0, 0, total, stuck)
+        if (stuck != null) {
+            lineage = null; // the stuck thread may be running its instances
+        }
+        return rounds.isEmpty() ? new Result(0, 0, 0, 0, 0, 0, total, stuck, null)
                 : new Result(rounds.size(), rounds.get(0), rounds.get(rounds.size() - 1), steps[0], steps[1], steps[2],
-                        total, stuck);
+                        total, stuck, lineage);
     }
 
     /**

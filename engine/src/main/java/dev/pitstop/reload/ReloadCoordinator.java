@@ -198,6 +198,7 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
                     + "behind, and reloads go on on a fresh thread");
         }
         events.warmed(r);
+        pipeline.adoptLineage(r.lineage(), compiler.lastSources());
         return true;
     }
 

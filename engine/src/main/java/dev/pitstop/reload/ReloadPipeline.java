@@ -104,6 +104,20 @@ final class ReloadPipeline {
         }
     }
 
+    /**
+     * The path warm-up's last shadow copy, of {@code files}, becomes the shadow lineage if nothing
+     * was built since generation 1 from those very files and no lineage exists: the first save's
+     * shadow run then reuses its unchanged behaviours, as every later one reuses the last one's.
+     * Reload thread.
+     */
+    void adoptLineage(GenerationBuilder.Built lineage, SourceSet files) {
+        SourceSet built = lastBuiltFiles;
+        if (lineage != null && shadowLineage == null && !reuseForgotten && built != null && files != null
+                && built.hash().equals(files.hash())) {
+            shadowLineage = lineage;
+        }
+    }
+
     /** See {@link ReloadCoordinator#forgetReuse}. Any thread. */
     void forgetReuse() {
         reuseForgotten = true;
@@ -173,7 +187,9 @@ final class ReloadPipeline {
                         () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
                 long t4 = System.nanoTime();
                 events.emit(events.phaseEvent(number, "loaded", (t4 - t2) / 1e6)
-                        .with("shadowCopyMs", ReloadEvents.ms(t3 - t2)));
+                        .with("shadowCopyMs", ReloadEvents.ms(t3 - t2))
+                        .with("shadowNew", shadowCopy.instantiated().size())
+                        .with("liveNew", built.instantiated().size()));
                 shadow(number, shadowCopy.generation(), built, copy, locator);
                 shadowLineage = shadowCopy;
             } finally {

@@ -26,6 +26,23 @@ public final class CheckMemory {
     private Map<String, byte[]> instrumentedBefore = Map.of();
 
     /**
+     * For a warm-up, after this (throwaway) memory checked {@code classes}: checks them again as
+     * an edit of one of them would be checked, so that the code an edit runs is warm before the
+     * first edit.
+     *
+     * @return what that check found, or null if this memory checked nothing yet
+     */
+    public Outcome checkAsAnEditOfOne(Map<String, byte[]> classes) {
+        if (passed.isEmpty() || classes.isEmpty()) {
+            return null;
+        }
+        Map<String, byte[]> kept = new HashMap<>(passed);
+        kept.remove(classes.keySet().iterator().next());
+        passed = kept; // as if that class had changed
+        return check(classes);
+    }
+
+    /**
      * Scans {@code classes} (all the script classes of an attempt) and, if no violation is found,
      * instruments them, reusing what the last passing attempt found of the classes it shares.
      *

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -21,8 +22,24 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class ScriptShapes {
 
+    /**
+     * One class's outline. Its equals is written out: a record's own is linked through
+     * invokedynamic at its first call, which in a young JVM cost the first edit 50 ms.
+     */
     private record Shape(String superName, List<String> interfaces, boolean isInterface, Set<String> methods,
-            Set<String> fields) { }
+            Set<String> fields) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape s && isInterface == s.isInterface && Objects.equals(superName, s.superName)
+                    && interfaces.equals(s.interfaces) && methods.equals(s.methods) && fields.equals(s.fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(superName, interfaces, isInterface, methods, fields);
+        }
+    }
 
     private final Map<String, Shape> shapes = new HashMap<>();
 

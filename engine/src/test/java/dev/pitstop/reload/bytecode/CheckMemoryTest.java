@@ -93,4 +93,21 @@ class CheckMemoryTest {
         assertEquals(2, after.checked(), "nothing of the refused attempt was kept");
         assertNotNull(after.instrumented());
     }
+
+    /** The warm-up's rehearsal of an edit: one class checked again, the same bytes as from scratch. */
+    @Test
+    void theWarmUpsRehearsalChecksOneClassAsAnEditWouldAndChangesNothing() {
+        CheckMemory memory = new CheckMemory();
+        assertEquals(null, memory.checkAsAnEditOfOne(compile(2)), "nothing to rehearse before a first check");
+        Map<String, byte[]> all = compile(2);
+        CheckMemory.Outcome full = memory.check(all);
+        CheckMemory.Outcome one = memory.checkAsAnEditOfOne(all);
+        assertNotNull(one);
+        assertTrue(one.violations().isEmpty());
+        assertEquals(1, one.checked(), "as an edit of one class is checked");
+        for (String name : all.keySet()) {
+            assertArrayEquals(full.instrumented().get(name), one.instrumented().get(name), name);
+        }
+        assertEquals(0, memory.check(all).checked(), "and the memory holds all of them again");
+    }
 }
