@@ -150,10 +150,13 @@ public final class CompileDaemon {
                     System.err.println("compile daemon: its socket file is gone; ending");
                     Runtime.getRuntime().halt(0);
                 }
-                if (!busy.get() && System.currentTimeMillis() - idleSince > idleMillis) {
+                // Taken, not just looked at: an engine claiming it meanwhile is served, not dropped.
+                if (System.currentTimeMillis() - idleSince > idleMillis && busy.compareAndSet(false, true)) {
                     System.err.println("compile daemon: idle for " + idleMillis / 60_000 + " minutes; ending");
                     try {
-                        Files.deleteIfExists(socket);
+                        if (stillOurs(ours)) {
+                            Files.deleteIfExists(socket);
+                        }
                     } catch (IOException e) {
                         // Ending anyway; the next daemon deletes it.
                     }
@@ -249,6 +252,8 @@ public final class CompileDaemon {
         private byte[] current = new byte[0];
         private int at;
         private boolean ended;
+        /** The engine's side has ended: a warm-up asking whether a request waits should stop. */
+        private volatile boolean endQueued;
 
         /** @param onEnd run when the engine's side ends, on the reading thread */
         PumpedInput(SocketChannel channel, Runnable onEnd) {
@@ -267,6 +272,7 @@ public final class CompileDaemon {
                 } catch (IOException | InterruptedException e) {
                     // The engine went away or the session ended: the reader sees the end.
                 } finally {
+                    endQueued = true;
                     onEnd.run();
                     try {
                         chunks.put(END);
@@ -310,9 +316,10 @@ public final class CompileDaemon {
             return n;
         }
 
+        /** What is buffered; at least 1 once the engine has gone, so that a warm-up stops for its end too. */
         @Override
         public int available() {
-            return Math.max(0, queued.get());
+            return Math.max(endQueued ? 1 : 0, queued.get());
         }
     }
 }

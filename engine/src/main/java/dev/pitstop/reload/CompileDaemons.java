@@ -4,7 +4,6 @@ import dev.pitstop.compile.CompileServer;
 import dev.pitstop.compile.ScriptCompiler;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,9 +18,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -105,7 +104,7 @@ final class CompileDaemons {
      * A link to the daemon, its hello read, started first if none serves; null if none can serve
      * now ({@link #status} says why): the caller starts a server of its own.
      */
-    CompileLink connect(ScheduledExecutorService timer, Duration deadline) {
+    CompileLink connect(Duration deadline) {
         String why = unusable();
         if (why != null) {
             status = "not used: " + why;
@@ -130,6 +129,7 @@ final class CompileDaemons {
                     return null;
                 }
                 if (System.nanoTime() > end) {
+                    started.destroyForcibly(); // the server the engine starts instead needs the machine more
                     status = "not used: it did not start within " + CompileLink.seconds(deadline) + " s (its log: " + log + ")";
                     return null;
                 }
@@ -142,17 +142,23 @@ final class CompileDaemons {
                 }
                 continue;
             }
+            // Not on the engine's deadline timer: a replacement may be connecting from that very thread.
             long left = Math.max(1, end - System.nanoTime());
-            ScheduledFuture<?> expiry = timer.schedule(link::close, left, TimeUnit.NANOSECONDS);
+            AtomicBoolean late = new AtomicBoolean();
+            CompletableFuture<Void> expiry = CompletableFuture.runAsync(() -> {
+                late.set(true);
+                link.close();
+            }, CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS));
             try {
                 link.awaitReady();
                 expiry.cancel(false);
                 status = (started != null ? "started" : "reused") + " (process " + link.pid() + ")";
                 return link;
-            } catch (IOException busy) {
+            } catch (IOException e) {
                 expiry.cancel(false);
                 link.close();
-                status = "not used: another engine is using it";
+                status = late.get() ? "not used: it did not say hello within " + CompileLink.seconds(deadline) + " s"
+                        : "not used: another engine is using it";
                 return null;
             }
         }
@@ -183,6 +189,10 @@ final class CompileDaemons {
                 Files.createDirectories(folder.getParent());
                 Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PRIVATE));
             }
+            String parent = unsafeParent(folder.getParent());
+            if (parent != null) {
+                return parent;
+            }
             PosixFileAttributes a = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isDirectory()) {
                 return folder + " is not a folder";
@@ -197,7 +207,34 @@ final class CompileDaemons {
         }
     }
 
-    /** The daemon's name: its command line, this Java, and the compile server's own classes. */
+    /**
+     * Why the folder that holds the daemons' folder would let another user swap it for theirs
+     * after it is checked, or null: writable by others without the sticky bit (a shared folder
+     * with it, as {@code /tmp}, lets nobody move another's folder).
+     */
+    private static String unsafeParent(Path parent) throws IOException {
+        if (parent == null) {
+            return null;
+        }
+        Object mode;
+        try {
+            mode = Files.getAttribute(parent, "unix:mode");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return null; // no such view here: the folder's own check stands alone
+        }
+        int m = (Integer) mode;
+        boolean othersWrite = (m & 0022) != 0;
+        boolean sticky = (m & 01000) != 0;
+        return othersWrite && !sticky ? parent + " is writable by others (without the sticky bit), so the daemon's "
+                + "folder in it could be swapped for someone else's" : null;
+    }
+
+    /**
+     * The daemon's name: its command line, this Java, and what it compiles with: the compile
+     * server's own classes and every entry of the scripts' class path (the API and JOML), by
+     * content for a folder (a rebuilt engine's classes are in the same folder) and by size and
+     * time for a jar. A daemon never compiles against an API other than the engine's.
+     */
     private static String key(List<String> jvm, List<String> serverArgs) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
@@ -208,36 +245,36 @@ final class CompileDaemons {
                 d.update((s + "\n").getBytes(StandardCharsets.UTF_8));
             }
             d.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-            serverBuild(d);
+            Set<Path> entries = new java.util.LinkedHashSet<>();
+            entries.add(ScriptCompiler.locationOf(CompileServer.class));
+            for (String arg : serverArgs) {
+                if (!arg.startsWith(ScriptCompiler.VISIBLE_OPTION)) {
+                    entries.add(Path.of(arg));
+                }
+            }
+            entries.forEach(e -> contentOf(e, d));
             return HexFormat.of().formatHex(d.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
 
-    /** The compile server's classes (the {@code compile} package and below): a rebuilt engine gets a new daemon. */
-    private static void serverBuild(MessageDigest d) {
-        Path root = ScriptCompiler.locationOf(CompileServer.class);
-        String pkg = CompileServer.class.getPackageName().replace('.', '/');
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    d.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                    d.update(Files.readAllBytes(f));
+    /** A class folder by the content of its files, a jar by its size and time (a jar is rebuilt whole). */
+    private static void contentOf(Path entry, MessageDigest d) {
+        try {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.walk(entry)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        d.update(entry.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                        d.update(Files.readAllBytes(f));
+                    }
                 }
-            } catch (IOException e) {
-                d.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // unreadable: no reuse
-            }
-            return;
-        }
-        try (InputStream jar = Files.newInputStream(root)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = jar.read(buffer)) >= 0) {
-                d.update(buffer, 0, n);
+            } else if (Files.exists(entry)) {
+                d.update((entry + " " + Files.size(entry) + " " + Files.getLastModifiedTime(entry))
+                        .getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            d.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+            d.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // unreadable: no reuse
         }
     }
 }

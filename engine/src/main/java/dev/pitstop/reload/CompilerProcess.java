@@ -161,7 +161,7 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      */
     private CompileLink open() throws IOException {
         if (daemons != null) {
-            CompileLink d = daemons.connect(timer, deadline);
+            CompileLink d = daemons.connect(deadline);
             if (d != null) {
                 return d;
             }

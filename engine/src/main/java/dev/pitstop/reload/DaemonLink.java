@@ -32,12 +32,15 @@ final class DaemonLink extends CompileLink {
     /** The daemon's process, if its lock file told it. */
     private final ProcessHandle daemon;
     private final Path log;
+    /** How long the log was when this link connected: what the daemon says of its end comes after. */
+    private final long logFrom;
 
-    private DaemonLink(SocketChannel channel, ProcessHandle daemon, Path log) {
+    private DaemonLink(SocketChannel channel, ProcessHandle daemon, Path log, long logFrom) {
         super(new CompileDaemon.ChannelOutput(channel), new CompileDaemon.ChannelInput(channel));
         this.channel = channel;
         this.daemon = daemon;
         this.log = log;
+        this.logFrom = logFrom;
     }
 
     /** Connects to the daemon listening on {@code socket}; throws if none listens. Its hello is not read yet. */
@@ -49,7 +52,13 @@ final class DaemonLink extends CompileLink {
             ch.close();
             throw e;
         }
-        return new DaemonLink(ch, daemonOf(socket), log);
+        long logFrom;
+        try {
+            logFrom = Files.size(log);
+        } catch (IOException none) {
+            logFrom = 0;
+        }
+        return new DaemonLink(ch, daemonOf(socket), log, logFrom);
     }
 
     private static ProcessHandle daemonOf(Path socket) {
@@ -133,7 +142,7 @@ final class DaemonLink extends CompileLink {
     private String logTail() {
         try {
             byte[] all = Files.readAllBytes(log);
-            int from = Math.max(0, all.length - LOG_TAIL_BYTES);
+            int from = (int) Math.min(all.length, Math.max(logFrom, all.length - LOG_TAIL_BYTES));
             return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";

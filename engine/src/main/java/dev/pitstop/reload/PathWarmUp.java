@@ -1,5 +1,6 @@
 package dev.pitstop.reload;
 
+import dev.pitstop.reload.bytecode.ClassFacts;
 import dev.pitstop.sim.ScriptTable;
 import dev.pitstop.world.SlotTable;
 import dev.pitstop.world.WorldState;
@@ -65,25 +66,43 @@ final class PathWarmUp {
         return behaviours.isEmpty() ? null : behaviours.get(round % behaviours.size());
     }
 
-    /** {@code built} as a lineage that never loaded {@code className}: a load from it loads that class anew. */
-    private static GenerationBuilder.Built without(GenerationBuilder.Built built, String className) {
+    /**
+     * {@code className} and every class that reaches it: what an edit of it makes new, as its
+     * fingerprint changes theirs (a class kept while one it uses is new would not be an edit's).
+     */
+    private static Set<String> withUsers(String className, Map<String, ClassFacts> facts) {
         if (className == null) {
+            return Set.of();
+        }
+        Set<String> users = new java.util.TreeSet<>();
+        for (String c : facts.keySet()) {
+            if (Fingerprints.reach(c, facts).contains(className)) {
+                users.add(c);
+            }
+        }
+        return users;
+    }
+
+    /** {@code built} as a lineage that never loaded {@code classNames}: a load from it loads them anew. */
+    private static GenerationBuilder.Built without(GenerationBuilder.Built built, Set<String> classNames) {
+        if (classNames.isEmpty()) {
             return built;
         }
         Map<String, ClassShape> shapes = new java.util.TreeMap<>(built.shapes());
-        shapes.remove(className);
-        return new GenerationBuilder.Built(without(built.generation(), built, className), built.warnings(),
+        shapes.keySet().removeAll(classNames);
+        return new GenerationBuilder.Built(without(built.generation(), built, classNames), built.warnings(),
                 built.instantiated(), shapes);
     }
 
-    /** {@code g} without the instance of {@code className}'s behaviour: a load from it instantiates that one anew. */
-    private static Generation without(Generation g, GenerationBuilder.Built shapesOf, String className) {
-        ClassShape shape = className == null ? null : shapesOf.shapes().get(className);
-        if (shape == null) {
-            return g;
-        }
+    /** {@code g} without the instances of the behaviours among {@code classNames}: a load from it makes them anew. */
+    private static Generation without(Generation g, GenerationBuilder.Built shapesOf, Set<String> classNames) {
         Map<String, String> prints = new java.util.TreeMap<>(g.fingerprints());
-        prints.remove(shape.simpleName());
+        for (String c : classNames) {
+            ClassShape shape = shapesOf.shapes().get(c);
+            if (shape != null && shape.behaviour()) {
+                prints.remove(shape.simpleName());
+            }
+        }
         return new Generation(g.number(), g.table(), g.fileHashes(), prints);
     }
 
@@ -126,7 +145,8 @@ final class PathWarmUp {
                     SlotTable s = slots.get();
                     // After the first round, each round is built as an edit of one behaviour is:
                     // that one loaded anew, the others kept from the round before (JIT-warm).
-                    String edited = lastShadow == null ? null : oneBehaviour(lastShadow, rounds.size());
+                    Set<String> edited = lastShadow == null ? Set.of()
+                            : withUsers(oneBehaviour(lastShadow, rounds.size()), checked.facts());
                     GenerationBuilder.Built lineageBefore = lastShadow == null ? null : without(lastShadow, edited);
                     Generation liveBefore = lastLive == null ? null : without(lastLive, lastShadow, edited);
                     GenerationBuilder.Built shadowCopy = scripts.call(

@@ -100,6 +100,36 @@ class CompileDaemonTest {
         }
     }
 
+    /** An engine that quits while the daemon warms itself on its sources does not leave it busy for the next. */
+    @Test
+    void anEngineThatQuitsDuringTheDaemonsWarmUpLeavesItFreeForTheNext() throws Exception {
+        long pid;
+        Path socket;
+        try (CompilerProcess first = start()) {
+            pid = daemonOf(first).pid(); // started, and not warmed yet: it warms itself once in its life
+        }
+        try (Stream<Path> files = Files.list(folder())) {
+            socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElseThrow();
+        }
+        java.util.Map<String, byte[]> many = new java.util.TreeMap<>(sources("p/A.java", A));
+        for (int i = 0; i < 40; i++) {
+            many.putAll(sources("p/C" + i + ".java", "package p;\nclass C" + i + " {\n    int v = " + i
+                    + " + A.V;\n    String s() { return \"c\" + v + java.util.List.of(v).size(); }\n}\n"));
+        }
+        // An engine asks for a long warm-up (a full build, then 60 one-file builds) and leaves at once.
+        try (java.nio.channels.SocketChannel engine = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            java.io.DataInputStream in = new java.io.DataInputStream(new dev.pitstop.compile.CompileDaemon.ChannelInput(engine));
+            dev.pitstop.compile.CompileProtocol.readHello(in);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(new dev.pitstop.compile.CompileDaemon.ChannelOutput(engine));
+            dev.pitstop.compile.CompileProtocol.writeWarmUp(out, many, 3);
+            out.flush();
+        }
+        try (CompilerProcess next = start()) {
+            assertEquals("reused (process " + pid + ")", next.daemonStatus(), "its warm-up stopped when the engine left");
+        }
+    }
+
     @Test
     void anEngineThatFindsTheDaemonBusyCompilesInAServerOfItsOwn() throws Exception {
         try (CompilerProcess first = start(); CompilerProcess second = start()) {

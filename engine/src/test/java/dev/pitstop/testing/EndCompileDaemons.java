@@ -17,11 +17,13 @@ public final class EndCompileDaemons implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        String folder = System.getenv("PITSTOP_COMPILE_DAEMON_DIR");
-        if (folder == null || !Path.of(folder).toAbsolutePath().normalize().toString().contains("target")) {
+        String set = System.getenv("PITSTOP_COMPILE_DAEMON_DIR");
+        Path folder = set == null ? null : Path.of(set).toAbsolutePath().normalize();
+        if (folder == null || !folder.getFileName().toString().equals("compile-daemons") || folder.getParent() == null
+                || !folder.getParent().getFileName().toString().equals("target") || !Files.isDirectory(folder)) {
             return; // not the build's own folder: a user's daemons are theirs
         }
-        try (Stream<Path> all = Files.walk(Path.of(folder))) {
+        try (Stream<Path> all = Files.walk(folder)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

@@ -19,14 +19,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"The swap-latency benchmark: generation swap vs HotSwap vs cold restart.",
-            "Edits generated scripts one at a time while a headless game ticks at 60 Hz and measures what",
-            "each edit costs with our generation swap, the JVM's HotSwap (redefineClasses) and a cold",
-            "restart (snapshot and restore). Writes report.md, results.json, edits.csv, ticks.csv and",
-            "ticks.png to --out."},
+            "Edits generated scripts one at a time while a headless game ticks at 60 Hz",
+            "and measures what each edit costs with our generation swap, the JVM's",
+            "HotSwap (redefineClasses) and a cold restart (snapshot and restore); for",
+            "ours, also the first save after the game is quit and started again.",
+            "Writes report.md, results.json, edits.csv, ticks.csv and ticks.png to --out."},
         subcommands = {JmhCommand.class, TuneBenchCommand.class},
-        footer = {"", "The default run takes about 20 minutes: every edit is followed by its 300-tick tail at 60 Hz.",
-            "Run './pitstop bench jmh' for the JMH micro-benchmarks (slot dispatch, install, tick),",
-            "'./pitstop bench tune' for tune-to-live latency (the F3 panel and stdin tune)."})
+        footer = {"", "The default run takes about 20 minutes: every edit is followed by its",
+            "300-tick tail at 60 Hz. Run './pitstop bench jmh' for the JMH micro-benchmarks",
+            "(slot dispatch, install, tick), './pitstop bench tune' for tune-to-live",
+            "latency (the F3 panel and stdin tune)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
