@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The terminal's lines for tunes. */
+/** The terminal's lines for tunes and the start. */
 class ConsoleReporterTest {
 
     static ConsoleReporter reporter() {
@@ -35,5 +35,20 @@ class ConsoleReporterTest {
         assertEquals("pitstop: 1 tunable" + nl + "  Chaser.SPEED = 90f  (float, demo/Chaser.java:12)", r.format(listed));
         assertEquals("pitstop: 0 tunables (no sources)", r.format(Event.of("tunables", 5).with("items", List.of())
                 .with("message", "no sources")));
+    }
+
+    /** A process that outlives the game is said at its start, so that it is no surprise; off says nothing. */
+    @Test
+    void theStartLineSaysWhereScriptsCompile() {
+        ConsoleReporter r = reporter();
+        Event start = Event.of("start", 0).with("generation", 1).with("behaviours", List.of("Chaser"))
+                .with("scripts", "game-scripts/src/main/java");
+        String base = "pitstop: generation 1 live with [Chaser]; watching game-scripts/src/main/java";
+        assertEquals(base, r.format(start));
+        assertEquals(base, r.format(start.with("compileDaemon", "off")));
+        assertEquals(base + "; compile daemon reused (process 42), kept warm for the next start",
+                r.format(start.with("compileDaemon", "reused (process 42)")));
+        assertEquals(base + "; compile daemon not used: another engine is using it",
+                r.format(start.with("compileDaemon", "not used: another engine is using it")));
     }
 }
