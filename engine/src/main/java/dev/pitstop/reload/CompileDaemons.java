@@ -197,13 +197,35 @@ final class CompileDaemons {
             if (!a.isDirectory()) {
                 return folder + " is not a folder";
             }
-            if (!a.owner().getName().equals(System.getProperty("user.name")) || !PRIVATE.containsAll(a.permissions())) {
+            if (!ours(folder, a) || !PRIVATE.containsAll(a.permissions())) {
                 return folder + " is not private to " + System.getProperty("user.name")
                         + " (it must be theirs, mode 700: nobody else may talk to a compiler that runs as them)";
             }
             return null;
         } catch (IOException | UnsupportedOperationException e) {
             return "its folder " + folder + " cannot be used (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Whether this process's user owns {@code folder}: a file it makes there has the folder's owner
+     * (compared as the system compares users, not by a name a container may not have).
+     */
+    private static boolean ours(Path folder, PosixFileAttributes a) {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(folder, ".owner-", "");
+            return Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS).equals(a.owner());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // cannot even write there: not ours to use
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    // A leftover empty file in our own folder.
+                }
+            }
         }
     }
 
