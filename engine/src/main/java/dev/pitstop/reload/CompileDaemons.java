@@ -41,8 +41,8 @@ final class CompileDaemons {
     static final int IDLE_MINUTES = 30;
     /** Overrides {@link #defaultFolder} (tests and the benchmark use folders of their own). */
     static final String FOLDER_ENV = "PITSTOP_COMPILE_DAEMON_DIR";
-    /** A Unix domain socket's path is limited to about 104 bytes on the systems we know. */
-    private static final int MAX_SOCKET_PATH_BYTES = 100;
+    /** A Unix domain socket's path is limited to 103 bytes on macOS and 107 on Linux. */
+    private static final int MAX_SOCKET_PATH_BYTES = 103;
     private static final long POLL_MILLIS = 10;
     private static final long MAX_LOG_BYTES = 1 << 20;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");

@@ -212,6 +212,8 @@ class CompileDaemonTest {
             first = String.valueOf(e.await(0, "start").get("compileDaemon"));
             awaitSpeed(e, 0, "Good", 3);
         }
+        // The build's daemon folder is under target/: a checkout deep enough makes its socket path too long.
+        org.junit.jupiter.api.Assumptions.assumeFalse(first.contains("too long"), first);
         assertTrue(first.startsWith("started (process ") || first.startsWith("reused (process "), first);
         try (RunningEngine e = RunningEngine.headless("--scripts", scripts.toString(), "--spawn", "Good=2")) {
             assertEquals("reused " + first.substring(first.indexOf('(')), e.await(0, "start").get("compileDaemon"));
