@@ -176,9 +176,13 @@ final class ReportMarkdown {
                         .append(gen.recording.compileDaemon).append(")\n");
             }
             double worst = gen.worstSwapOrTailMillis();
+            Distribution swaps = Distribution.of(gen.ticksMillis(Outcome.Phase.SWAP));
+            Distribution tails = Distribution.of(gen.ticksMillis(Outcome.Phase.TAIL));
             md.append("- ").append(mark(worst <= steadyP99)).append(" no swap tick, nor any of the ticks after one, "
                     + "slower than the steady p99: the worst was ").append(num(worst)).append(" ms, the steady p99 ")
-                    .append(num(steadyP99)).append(" ms\n");
+                    .append(num(steadyP99)).append(" ms; the ").append(swaps.count()).append(" swap ticks p50 ")
+                    .append(num(swaps.percentile(50))).append(" ms, the ").append(tails.count())
+                    .append(" tail ticks after them, pooled, p99 ").append(num(tails.percentile(99))).append(" ms\n");
         }
         StringBuilder kept = new StringBuilder();
         boolean all = true;

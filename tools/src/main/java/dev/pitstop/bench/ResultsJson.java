@@ -47,6 +47,11 @@ final class ResultsJson {
             tail(s.putObject("quickEditToLiveMs"), Distribution.of(o.editValues(StrategyRecording.Pace.QUICK,
                     Outcome.EditResult::editToLiveMillis)));
             number(s, "worstSwapOrTailTickMs", o.worstSwapOrTailMillis());
+            Distribution tails = Distribution.of(o.ticksMillis(Outcome.Phase.TAIL));
+            ObjectNode tt = s.putObject("tailTickMs"); // every tick of every swap's tail, pooled
+            number(tt, "p50", tails.percentile(50));
+            number(tt, "p99", tails.percentile(99));
+            number(tt, "max", tails.max());
             Distribution warming = Distribution.of(o.warmUpTicksMillis());
             ObjectNode w = s.putObject("warmUp");
             number(w, "ms", o.warmUpMillis());

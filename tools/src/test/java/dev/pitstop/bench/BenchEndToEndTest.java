@@ -66,7 +66,7 @@ class BenchEndToEndTest {
         JsonNode s = results.path("strategies").path(strategy);
         Set<String> fields = new java.util.TreeSet<>(Set.of("edits", "editToLiveMs", "pauseMicros", "swapTickMs",
                 "steadyTickMs", "firstSaveMs", "firstSavesMs", "quickEditToLiveMs", "worstSwapOrTailTickMs", "warmUp",
-                "reloadPhaseP50Ms", "stateKept"));
+                "reloadPhaseP50Ms", "stateKept", "tailTickMs"));
         if (!strategy.equals("hotswap")) {
             fields.add("compileDaemon"); // the engine's games say how they compile
         }
@@ -95,6 +95,8 @@ class BenchEndToEndTest {
         assertTrue(s.path("firstSaveMs").isNumber());
         assertEquals(2, s.path("firstSavesMs").path("count").asInt());
         assertTrue(s.path("worstSwapOrTailTickMs").isNumber());
+        assertEquals(Set.of("p50", "p99", "max"), names(s.path("tailTickMs")));
+        assertTrue(s.path("tailTickMs").path("p99").isNumber(), "the tails' ticks, pooled: " + s.path("tailTickMs"));
         assertEquals(List.of("detected", "compiled", "verified", "loaded", "shadow"),
                 List.copyOf(namesInOrder(s.path("reloadPhaseP50Ms"))));
         assertEquals(strategy.equals("generation"), s.path("reloadPhaseP50Ms").path("compiled").isNumber(),
