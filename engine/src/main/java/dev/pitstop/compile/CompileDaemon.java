@@ -24,12 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * listens on a Unix domain socket in a folder only its user can open, serves one engine at a time
  * with the same {@link CompileServer} (so javac stays warm from one game to the next), and turns
  * away a second engine that connects meanwhile by closing the connection before its hello (that
- * engine starts a private server). It ends after {@code idleMinutes} without an engine, when its
+ * engine starts a private server). It ends after {@code IDLE_SECONDS} without an engine, when its
  * socket file is deleted or replaced, at its first {@link OutOfMemoryError} (run as the engine
  * runs it) or when killed; Ctrl+C in the terminal that started the game and the terminal's hangup
  * do not end it.
  *
- * <p>{@code java -cp ENGINE dev.pitstop.compile.CompileServer --daemon SOCKET IDLE_MINUTES
+ * <p>{@code java -cp ENGINE dev.pitstop.compile.CompileServer --daemon SOCKET IDLE_SECONDS
  * [--visible=PACKAGE]... SCRIPT_CLASS_PATH...}. Next to {@code SOCKET} it keeps {@code SOCKET.lock}
  * (locked while it lives, so that one daemon at a time serves a socket; it holds its process id).
  *
@@ -60,10 +60,10 @@ public final class CompileDaemon {
         return socket.resolveSibling(socket.getFileName() + ".lock");
     }
 
-    /** {@code args}: SOCKET IDLE_MINUTES, then what {@link CompileServer#main} takes after the engine's pid. */
+    /** {@code args}: SOCKET IDLE_SECONDS, then what {@link CompileServer#main} takes after the engine's pid. */
     static void main(List<String> args, List<Path> classPath, List<String> hostPackages) {
         Path socket = Path.of(args.get(0));
-        long idleMinutes = Long.parseLong(args.get(1));
+        long idleSeconds = Long.parseLong(args.get(1));
         ignoreTerminalSignals();
         try (FileChannel lockFile = FileChannel.open(lockOf(socket), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = lockFile.tryLock();
@@ -75,7 +75,7 @@ public final class CompileDaemon {
             lockFile.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
             lockFile.force(false);
             CompileServer server = new CompileServer(new ScriptCompiler(classPath, hostPackages));
-            new CompileDaemon(socket, idleMinutes * 60_000, server).run();
+            new CompileDaemon(socket, idleSeconds * 1000, server).run();
         } catch (IOException | RuntimeException e) {
             System.err.println("compile daemon: " + e);
             System.exit(2);
@@ -152,7 +152,7 @@ public final class CompileDaemon {
                 }
                 // Taken, not just looked at: an engine claiming it meanwhile is served, not dropped.
                 if (System.currentTimeMillis() - idleSince > idleMillis && busy.compareAndSet(false, true)) {
-                    System.err.println("compile daemon: idle for " + idleMillis / 60_000 + " minutes; ending");
+                    System.err.println("compile daemon: idle for " + idleMillis / 1000 + " s; ending");
                     try {
                         if (stillOurs(ours)) {
                             Files.deleteIfExists(socket);

@@ -57,7 +57,7 @@ public final class CompileServer {
         int first = daemon ? 3 : 1;
         if (args.length < first + 1) {
             System.err.println("usage: CompileServer ENGINE_PID [--visible=PACKAGE]... SCRIPT_CLASS_PATH...\n"
-                    + "       CompileServer " + DAEMON_OPTION + " SOCKET IDLE_MINUTES [--visible=PACKAGE]... SCRIPT_CLASS_PATH...");
+                    + "       CompileServer " + DAEMON_OPTION + " SOCKET IDLE_SECONDS [--visible=PACKAGE]... SCRIPT_CLASS_PATH...");
             System.exit(2);
         }
         List<Path> classPath = new ArrayList<>();

@@ -37,8 +37,10 @@ import java.util.stream.Stream;
  */
 final class CompileDaemons {
 
-    /** How long a daemon waits for an engine before it ends. */
+    /** How long a daemon waits for an engine before it ends, unless {@link #IDLE_ENV} says. */
     static final int IDLE_MINUTES = 30;
+    /** Minutes a daemon started now waits for an engine (the tests' own daemons wait 2). */
+    static final String IDLE_ENV = "PITSTOP_COMPILE_DAEMON_IDLE_MINUTES";
     /** Overrides {@link #defaultFolder} (tests and the benchmark use folders of their own). */
     static final String FOLDER_ENV = "PITSTOP_COMPILE_DAEMON_DIR";
     /** A Unix domain socket's path is limited to 103 bytes on macOS and 107 on Linux. */
@@ -65,9 +67,19 @@ final class CompileDaemons {
         List<String> cmd = new ArrayList<>(jvm);
         cmd.add(CompileServer.DAEMON_OPTION);
         cmd.add(socket.toString());
-        cmd.add(Integer.toString(IDLE_MINUTES));
+        cmd.add(Integer.toString(idleMinutes() * 60));
         cmd.addAll(serverArgs);
         this.command = List.copyOf(cmd);
+    }
+
+    /** {@link #IDLE_ENV} if it is a whole number of minutes from 1 to a day, else {@link #IDLE_MINUTES}. */
+    static int idleMinutes() {
+        try {
+            int m = Integer.parseInt(System.getenv().getOrDefault(IDLE_ENV, "").strip());
+            return m >= 1 && m <= 24 * 60 ? m : IDLE_MINUTES;
+        } catch (NumberFormatException e) {
+            return IDLE_MINUTES;
+        }
     }
 
     /**

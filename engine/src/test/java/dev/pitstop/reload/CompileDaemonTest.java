@@ -199,6 +199,41 @@ class CompileDaemonTest {
         }
     }
 
+    /** A daemon nobody uses ends by itself after its idle time, and takes its socket with it. */
+    @Test
+    void anIdleDaemonEndsByItselfAndTakesItsSocketWithIt() throws Exception {
+        Files.createDirectories(folder(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path socket = folder().resolve("idle.sock");
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String p : ScriptCompiler.JAVAC_INTERNALS) {
+            cmd.add("--add-exports=jdk.compiler/" + p + "=ALL-UNNAMED");
+        }
+        cmd.addAll(List.of("-cp", ScriptCompiler.locationOf(dev.pitstop.compile.CompileServer.class).toString(),
+                dev.pitstop.compile.CompileServer.class.getName(), dev.pitstop.compile.CompileServer.DAEMON_OPTION,
+                socket.toString(), "2"));
+        ScriptCompiler.scriptClassPath().forEach(p -> cmd.add(p.toString()));
+        Path log = folder().resolve("idle.log");
+        Process daemon = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(socket)) {
+                assertTrue(System.nanoTime() < until && daemon.isAlive(), "it never listened: " + Files.readString(log));
+                Thread.sleep(20); // another process's file: nothing to wait on
+            }
+            try (java.nio.channels.SocketChannel engine = java.nio.channels.SocketChannel.open(
+                    java.net.UnixDomainSocketAddress.of(socket))) {
+                dev.pitstop.compile.CompileProtocol.readHello(new java.io.DataInputStream(
+                        new dev.pitstop.compile.CompileDaemon.ChannelInput(engine)));
+            }
+            assertTrue(daemon.waitFor(1, TimeUnit.MINUTES), "it ended by itself: " + Files.readString(log));
+            assertEquals(0, daemon.exitValue());
+            assertFalse(Files.exists(socket), "its socket went with it");
+            assertTrue(Files.readString(log).contains("idle for 2 s; ending"), Files.readString(log));
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
     /**
      * Through the command line, as a user runs it (the daemon is on unless {@code --compile-daemon
      * off}): the game quits, starts again, finds the same daemon, and its first save swaps.
