@@ -215,15 +215,20 @@ class CompileDaemonTest {
         Path log = folder().resolve("idle.log");
         Process daemon = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
+            // Its socket file exists a moment before it listens (bind, then listen): try until it answers.
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(socket)) {
-                assertTrue(System.nanoTime() < until && daemon.isAlive(), "it never listened: " + Files.readString(log));
-                Thread.sleep(20); // another process's file: nothing to wait on
+            java.nio.channels.SocketChannel engine = null;
+            while (engine == null) {
+                try {
+                    engine = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket));
+                } catch (java.io.IOException notYet) {
+                    assertTrue(System.nanoTime() < until && daemon.isAlive(), "it never listened: " + Files.readString(log));
+                    Thread.sleep(20); // another process: nothing to wait on
+                }
             }
-            try (java.nio.channels.SocketChannel engine = java.nio.channels.SocketChannel.open(
-                    java.net.UnixDomainSocketAddress.of(socket))) {
+            try (java.nio.channels.SocketChannel served = engine) {
                 dev.pitstop.compile.CompileProtocol.readHello(new java.io.DataInputStream(
-                        new dev.pitstop.compile.CompileDaemon.ChannelInput(engine)));
+                        new dev.pitstop.compile.CompileDaemon.ChannelInput(served)));
             }
             assertTrue(daemon.waitFor(1, TimeUnit.MINUTES), "it ended by itself: " + Files.readString(log));
             assertEquals(0, daemon.exitValue());
