@@ -163,15 +163,20 @@ final class ReportMarkdown {
                         .append(num(warming.max())).append(") against the steady p99 ").append(num(steadyP99))
                         .append(" ms\n");
             }
-            StrategyRecording.Edit again = gen.recording.restartSave;
-            if (again != null) {
+            List<StrategyRecording.Edit> restarted = gen.recording.restartSaves;
+            if (!restarted.isEmpty()) {
+                StrategyRecording.Edit again = restarted.get(0);
+                Distribution afterRestart = Distribution.of(restarted.stream()
+                        .mapToDouble(StrategyRecording.Edit::editToLiveMillis).toArray());
                 Outcome.EditResult firstEver = gen.firstSave();
                 md.append("- ").append(mark(firstEver != null && again.editToLiveMillis() <= firstEver.editToLiveMillis()))
                         .append(" a restart of the game does not make the first save cold again: the first save after ")
                         .append("a restart took ").append(num(again.editToLiveMillis())).append(" ms (compiled in ")
                         .append(num(gen.recording.restartPhases.getOrDefault("compiled", Double.NaN)))
                         .append(" ms; compile daemon ").append(gen.recording.restartCompileDaemon)
-                        .append("), the first save of the first start ")
+                        .append("; its ").append(afterRestart.count()).append(" saves p50 ")
+                        .append(num(afterRestart.percentile(50))).append(" ms, max ").append(num(afterRestart.max()))
+                        .append(" ms), the first save of the first start ")
                         .append(firstEver == null ? "n/a" : num(firstEver.editToLiveMillis())).append(" ms (compile daemon ")
                         .append(gen.recording.compileDaemon).append(")\n");
             }

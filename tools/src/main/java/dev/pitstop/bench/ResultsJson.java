@@ -64,9 +64,14 @@ final class ResultsJson {
             if (o.recording.compileDaemon != null) {
                 s.put("compileDaemon", o.recording.compileDaemon);
             }
-            if (o.recording.restartSave != null) {
+            if (!o.recording.restartSaves.isEmpty()) {
                 ObjectNode r = s.putObject("afterRestart");
-                number(r, "firstSaveMs", o.recording.restartSave.editToLiveMillis());
+                number(r, "firstSaveMs", o.recording.restartSaves.get(0).editToLiveMillis());
+                Distribution saves = Distribution.of(o.recording.restartSaves.stream()
+                        .mapToDouble(StrategyRecording.Edit::editToLiveMillis).toArray());
+                r.put("saves", saves.count());
+                number(r, "savesP50Ms", saves.percentile(50));
+                number(r, "savesMaxMs", saves.max());
                 o.recording.restartPhases.forEach((phase, ms) -> number(r, phase + "Ms", ms));
                 r.put("compileDaemon", o.recording.restartCompileDaemon);
             }

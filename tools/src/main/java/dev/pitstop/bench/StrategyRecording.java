@@ -80,9 +80,12 @@ final class StrategyRecording {
     long warmupTicks;
     /** How the first game compiled (its start event's {@code compileDaemon}), null if it did not say. */
     String compileDaemon;
-    /** The first save after the game was quit and started again (null if the strategy does not restart). */
-    Edit restartSave;
-    /** That save's reload phases, and how the restarted game compiled. */
+    /**
+     * The saves after the game was quit and started again, at a person's pace as after the first
+     * start (empty if the strategy does not restart), the first one's reload phases, and how the
+     * restarted game compiled.
+     */
+    final List<Edit> restartSaves = new ArrayList<>();
     Map<String, Double> restartPhases = Map.of();
     String restartCompileDaemon;
 

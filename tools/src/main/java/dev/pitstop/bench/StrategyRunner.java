@@ -43,7 +43,8 @@ final class StrategyRunner {
             Strategy.Launch launch = new Strategy.Launch(folder, eventLog, work, scripts.spawnPlan(settings.entities()),
                     settings);
             deleteTree(Strategy.Launch.daemons(work));
-            progress.starting(strategy.name(), settings.firstSaves() + settings.edits() + (strategy.restarts() ? 1 : 0));
+            progress.starting(strategy.name(), settings.firstSaves() + settings.edits()
+                    + (strategy.restarts() ? restartSaves() : 0));
             int k = 1;
             try (GameEvents events = new GameEvents(eventLog, recording, strategy::problem)) {
                 strategy.start(launch);
@@ -83,9 +84,15 @@ final class StrategyRunner {
         }
     }
 
+    /** Saves after a restart: as many as the first saves after the first start, to compare like with like. */
+    private int restartSaves() {
+        return Math.max(1, settings.firstSaves());
+    }
+
     /**
-     * Starts the game again (a new JVM, a fresh world, its own event log) and saves once, as long
-     * after its start event as the first save came after the first start.
+     * Starts the game again (a new JVM, a fresh world, its own event log) and saves as a person does
+     * after a start: the first save as long after its start event as after the first start, the
+     * next ones as far apart.
      */
     private void saveAfterRestart(Strategy strategy, Strategy.Launch first, StrategyRecording recording,
             BenchScripts scripts, Path folder, int k) throws BenchFailure, IOException, InterruptedException {
@@ -96,10 +103,14 @@ final class StrategyRunner {
         try (GameEvents events = new GameEvents(eventLog, again, strategy::problem)) {
             strategy.start(launch);
             LoggedEvent start = events.await(e -> e.is("start"), Strategy.START_PATIENCE, "the restarted game's start event");
-            sleepUntil(start.epochMillis() + settings.firstSaveAfterMillis());
-            Strategy.Live live = save(strategy, events, again, scripts, folder, k, StrategyRecording.Pace.PERSON);
-            recording.restartSave = again.edits.get(0);
-            recording.restartPhases = again.reloadPhases.getOrDefault(live.generation(), java.util.Map.of());
+            for (int i = 0; i < restartSaves(); i++) {
+                sleepUntil(start.epochMillis() + settings.firstSaveAfterMillis() + (double) i * settings.saveSpacingMillis());
+                Strategy.Live live = save(strategy, events, again, scripts, folder, k + i, StrategyRecording.Pace.PERSON);
+                if (i == 0) {
+                    recording.restartPhases = again.reloadPhases.getOrDefault(live.generation(), java.util.Map.of());
+                }
+            }
+            recording.restartSaves.addAll(again.edits);
             recording.restartCompileDaemon = again.compileDaemon;
             strategy.stop(events);
         } finally {

@@ -82,6 +82,8 @@ class BenchEndToEndTest {
             JsonNode again = s.path("afterRestart");
             assertTrue(again.path("firstSaveMs").isNumber(), again.toString());
             assertTrue(again.path("compiledMs").isNumber(), again.toString());
+            assertEquals(2, again.path("saves").asInt(), "as many saves after the restart as first saves: " + again);
+            assertTrue(again.path("savesP50Ms").isNumber(), again.toString());
             assertTrue(again.path("compileDaemon").asText().startsWith("reused (process "),
                     "the restarted game finds the daemon the first one started: " + again);
             assertTrue(Files.readString(out.resolve("report.md")).contains("the first save after a restart took"));
@@ -133,7 +135,7 @@ class BenchEndToEndTest {
         assertTrue(report.contains("| " + strategy + " | 4 |"), report);
         assertTrue(report.contains("![tick time over the run"), report);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("| " + strategy + " | 4 |"));
-        String last = strategy.equals("generation") ? "edit 5/5" : "edit 4/4"; // and one after a restart
+        String last = strategy.equals("generation") ? "edit 6/6" : "edit 4/4"; // and two after a restart
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains(last), "progress on stderr: " + stderr);
     }
 
