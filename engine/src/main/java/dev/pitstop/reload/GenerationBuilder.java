@@ -67,15 +67,16 @@ final class GenerationBuilder {
     }
 
     /**
-     * As {@link #check}, every class scanned and instrumented again, then one of them again as an
-     * edit of it would be (the warm-up's, to warm that code; nothing of it is remembered).
+     * As {@link #check}, but with the warm-up's own {@code memory}, which never holds a real
+     * attempt's findings: the first time every class is scanned and instrumented, after that only
+     * {@code edited} (null for none), as an edit of it is checked.
      */
-    Checked checkAfresh(Map<String, byte[]> classes, Map<String, String> sourceOf, SourceLines lines)
-            throws Rejection {
-        dev.pitstop.reload.bytecode.CheckMemory throwaway = new dev.pitstop.reload.bytecode.CheckMemory();
-        Checked all = ClassChecks.check(classes, sourceOf, lines, safety, throwaway);
-        throwaway.checkAsAnEditOfOne(classes);
-        return all;
+    Checked rehearseCheck(dev.pitstop.reload.bytecode.CheckMemory memory, String edited, Map<String, byte[]> classes,
+            Map<String, String> sourceOf, SourceLines lines) throws Rejection {
+        if (edited != null) {
+            memory.forget(edited);
+        }
+        return ClassChecks.check(classes, sourceOf, lines, safety, memory);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pitstop.reload;
 
+import dev.pitstop.reload.bytecode.CheckMemory;
 import dev.pitstop.reload.bytecode.ClassFacts;
 import dev.pitstop.sim.ScriptTable;
 import dev.pitstop.world.SlotTable;
@@ -17,9 +18,11 @@ import java.util.function.Supplier;
  * Warms the game JVM's half of the reload path before the first save needs it: the sandbox scan,
  * the budget instrumentation, defining and linking a generation's classes (its shadow copy and
  * its live classes) in fresh loaders, constructing its behaviours, a shadow run and a warm-up run,
- * all done again on generation 1's classes and
- * thrown away, round after round, until a round is no faster than the best of the ones before
- * (or for at most {@link #MAX_ROUNDS} rounds, {@link #MAX_NANOS} in all). Cold, this path took
+ * all done again on generation 1's classes and thrown away: the first round builds everything, each
+ * later one rehearses an edit of one behaviour (checked again through the warm-up's own
+ * {@code CheckMemory}, loaded anew, the others kept from the round before), round after round until
+ * {@link #PATIENCE} rounds are no faster than the best before (or for at most {@link #MAX_ROUNDS}
+ * rounds, {@link #MAX_NANOS} in all). Cold, this path took
  * about ten times as long as warm (the first save after the start spent 140 ms in its shadow run
  * and 39 ms in the scan, against 8 and 3 ms later); its code is the engine's own, so what the JIT
  * compiles here serves every later save.
@@ -28,8 +31,8 @@ import java.util.function.Supplier;
  * #NUMBER}), nothing of the live generation is reused, its runs get copies of the world, and
  * nothing it does is told. Its last round's shadow copy, if its shadow run passed, becomes the
  * first real save's shadow lineage ({@link Result#lineage}): a shadow copy of generation 1's very
- * bytes, run only on copies, whose unchanged behaviours that save's shadow run then reuses
- * instead of loading all of them cold. Script code runs on the reload pipeline's script worker under its
+ * bytes, run only on copies, whose unchanged behaviours that save's shadow run then reuses instead
+ * of loading all of them cold. Script code runs on the reload pipeline's script worker under its
  * deadline, as a real reload's does. A real reload waiting ends it between two steps. With a
  * debugger attached it stops short of running script code, whose breakpoints would stop it.
  *
@@ -39,7 +42,7 @@ final class PathWarmUp {
 
     /** The generation number of the throwaway builds: no real generation has it. */
     static final int NUMBER = 0;
-    static final int MAX_ROUNDS = 5;
+    static final int MAX_ROUNDS = 8;
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(3);
     /**
      * Shadow ticks of a warm-up round: enough to bring the tick's code for new classes to the JIT,
@@ -49,7 +52,7 @@ final class PathWarmUp {
     /** Table alignments per round: enough for the JIT to compile the swap's one step on the game thread. */
     static final int ALIGNMENTS = 2_000;
     /** Rounds without a new best after which it stops. */
-    private static final int PATIENCE = 2;
+    private static final int PATIENCE = 3;
 
     /**
      * How the warm-up went: rounds run, the first and the last round's time, the last round's
@@ -131,6 +134,7 @@ final class PathWarmUp {
         GenerationBuilder.Built lineage = null;
         GenerationBuilder.Built lastShadow = null;
         Generation lastLive = null;
+        CheckMemory rehearsal = new CheckMemory(); // the warm-up's own, as the builder's is the real edits'
         int sinceBest = 0;
         while (rounds.size() < MAX_ROUNDS && sinceBest < PATIENCE && System.nanoTime() - start < MAX_NANOS
                 && !stop.getAsBoolean()) {
@@ -139,14 +143,15 @@ final class PathWarmUp {
             long t2 = t0;
             long t3 = t0;
             try {
-                GenerationBuilder.Checked checked = builder.checkAfresh(compiled.classes(), compiled.sourceOf(), lines);
+                // After the first round, each round is built as an edit of one behaviour is: that one
+                // checked again and loaded anew, the others kept from the round before (JIT-warm).
+                String editedClass = lastShadow == null ? null : oneBehaviour(lastShadow, rounds.size());
+                GenerationBuilder.Checked checked = builder.rehearseCheck(rehearsal, editedClass, compiled.classes(),
+                        compiled.sourceOf(), lines);
                 t1 = t2 = t3 = System.nanoTime();
                 if (runScripts && !stop.getAsBoolean()) {
                     SlotTable s = slots.get();
-                    // After the first round, each round is built as an edit of one behaviour is:
-                    // that one loaded anew, the others kept from the round before (JIT-warm).
-                    Set<String> edited = lastShadow == null ? Set.of()
-                            : withUsers(oneBehaviour(lastShadow, rounds.size()), checked.facts());
+                    Set<String> edited = editedClass == null ? Set.of() : withUsers(editedClass, checked.facts());
                     GenerationBuilder.Built lineageBefore = lastShadow == null ? null : without(lastShadow, edited);
                     Generation liveBefore = lastLive == null ? null : without(lastLive, lastShadow, edited);
                     GenerationBuilder.Built shadowCopy = scripts.call(

@@ -26,20 +26,16 @@ public final class CheckMemory {
     private Map<String, byte[]> instrumentedBefore = Map.of();
 
     /**
-     * For a warm-up, after this (throwaway) memory checked {@code classes}: checks them again as
-     * an edit of one of them would be checked, so that the code an edit runs is warm before the
-     * first edit.
-     *
-     * @return what that check found, or null if this memory checked nothing yet
+     * Forgets what it found of {@code className}, as if that class had changed: the next check
+     * checks it again, as an edit of it would be checked, and reuses the rest. For a warm-up's own
+     * memory, which rehearses edits.
      */
-    public Outcome checkAsAnEditOfOne(Map<String, byte[]> classes) {
-        if (passed.isEmpty() || classes.isEmpty()) {
-            return null;
+    public void forget(String className) {
+        if (passed.containsKey(className)) {
+            Map<String, byte[]> kept = new HashMap<>(passed);
+            kept.remove(className);
+            passed = kept;
         }
-        Map<String, byte[]> kept = new HashMap<>(passed);
-        kept.remove(classes.keySet().iterator().next());
-        passed = kept; // as if that class had changed
-        return check(classes);
     }
 
     /**
