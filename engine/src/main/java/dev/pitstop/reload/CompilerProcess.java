@@ -264,14 +264,23 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * that a server that cannot live cannot make the engine start JVMs in a loop.
      */
     private CompileLink watched(CompileLink child) {
+        // Weakly: a daemon outlives the engine by half an hour, and its exit must not keep a closed
+        // engine's compiler (and the sources it warms on) reachable that long.
+        java.lang.ref.WeakReference<CompilerProcess> self = new java.lang.ref.WeakReference<>(this);
         child.onExit().thenRunAsync(() -> {
-            synchronized (this) {
-                if (!closed && current == child && child.answered()) {
-                    replace(child);
-                }
+            CompilerProcess p = self.get();
+            if (p != null) {
+                p.ended(child);
             }
         }, timer);
         return child;
+    }
+
+    /** {@code child}'s process ended: replaced at once if it was the current one and had answered. Timer thread. */
+    private synchronized void ended(CompileLink child) {
+        if (!closed && current == child && child.answered()) {
+            replace(child);
+        }
     }
 
     /** Asks {@code child} to warm itself on the last sources that compiled, once in its life. */
