@@ -2,6 +2,7 @@ package dev.pitstop.compile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,9 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The compile server as a daemon that outlives the game, as Gradle's daemon outlives a build: it
@@ -247,8 +252,8 @@ public final class CompileDaemon {
      */
     static final class PumpedInput extends InputStream {
         private static final byte[] END = new byte[0];
-        private final java.util.concurrent.BlockingQueue<byte[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>(256);
-        private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>(256);
+        private final AtomicInteger queued = new AtomicInteger();
         private byte[] current = new byte[0];
         private int at;
         private boolean ended;
@@ -267,7 +272,7 @@ public final class CompileDaemon {
                             break;
                         }
                         queued.addAndGet(n);
-                        chunks.put(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                        chunks.put(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
                     }
                 } catch (IOException | InterruptedException e) {
                     // The engine went away or the session ended: the reader sees the end.
@@ -304,7 +309,7 @@ public final class CompileDaemon {
                     current = chunks.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while reading a request");
+                    throw new InterruptedIOException("interrupted while reading a request");
                 }
                 at = 0;
                 ended = current == END;

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -279,7 +280,7 @@ final class CompileDaemons {
                 d.update((s + "\n").getBytes(StandardCharsets.UTF_8));
             }
             d.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-            Set<Path> entries = new java.util.LinkedHashSet<>();
+            Set<Path> entries = new LinkedHashSet<>();
             entries.add(ScriptCompiler.locationOf(CompileServer.class));
             for (String arg : serverArgs) {
                 if (!arg.startsWith(ScriptCompiler.VISIBLE_OPTION)) {

@@ -4,6 +4,7 @@ import dev.pitstop.compile.Compilation;
 import dev.pitstop.compile.CompileServer;
 import dev.pitstop.compile.ScriptCompiler;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,11 +64,8 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
         List<String> serverArgs = new ArrayList<>();
         hostPackages.forEach(p -> serverArgs.add(ScriptCompiler.VISIBLE_OPTION + p));
         scriptClassPath.forEach(p -> serverArgs.add(p.toString()));
-        List<String> cmd = new ArrayList<>(jvm());
-        cmd.add(Long.toString(ProcessHandle.current().pid()));
-        cmd.addAll(serverArgs);
         CompileDaemons daemons = daemonFolder == null ? null : new CompileDaemons(daemonFolder, jvm(), serverArgs);
-        return new CompilerProcess(cmd, ANSWER_DEADLINE, daemons);
+        return new CompilerProcess(childCommand(serverArgs), ANSWER_DEADLINE, daemons);
     }
 
     /** @param command how to start a server; {@code deadline} how long to wait for any answer */
@@ -126,11 +124,14 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
      * one-file compiles), which on two cores is CPU the game does not lose to C2.
      */
     static List<String> command(List<Path> scriptClassPath) {
+        return childCommand(scriptClassPath.stream().map(Path::toString).toList());
+    }
+
+    /** A child's command line: the server's JVM, this engine's process id (it ends with it), its arguments. */
+    private static List<String> childCommand(List<String> serverArgs) {
         List<String> cmd = new ArrayList<>(jvm());
         cmd.add(Long.toString(ProcessHandle.current().pid()));
-        for (Path p : scriptClassPath) {
-            cmd.add(p.toString());
-        }
+        cmd.addAll(serverArgs);
         return cmd;
     }
 
@@ -266,7 +267,7 @@ final class CompilerProcess implements SourceCompiler, AutoCloseable {
     private CompileLink watched(CompileLink child) {
         // Weakly: a daemon outlives the engine by half an hour, and its exit must not keep a closed
         // engine's compiler (and the sources it warms on) reachable that long.
-        java.lang.ref.WeakReference<CompilerProcess> self = new java.lang.ref.WeakReference<>(this);
+        WeakReference<CompilerProcess> self = new WeakReference<>(this);
         child.onExit().thenRunAsync(() -> {
             CompilerProcess p = self.get();
             if (p != null) {

@@ -1,5 +1,6 @@
 package dev.pitstop.reload;
 
+import dev.pitstop.reload.bytecode.CheckMemory;
 import dev.pitstop.reload.bytecode.ClassFacts;
 import dev.pitstop.world.SlotTable;
 import java.util.Collection;
@@ -33,7 +34,7 @@ final class GenerationBuilder {
 
     private final Safety safety;
     /** The scan and instrumentation of the last attempt that passed them, for the next one (reload thread). */
-    private final dev.pitstop.reload.bytecode.CheckMemory memory = new dev.pitstop.reload.bytecode.CheckMemory();
+    private final CheckMemory memory = new CheckMemory();
     private final VerifyingLoader verifying;
     private final LiveLoader live;
 
@@ -71,7 +72,7 @@ final class GenerationBuilder {
      * attempt's findings: the first time every class is scanned and instrumented, after that only
      * {@code edited} (null for none), as an edit of it is checked.
      */
-    Checked rehearseCheck(dev.pitstop.reload.bytecode.CheckMemory memory, String edited, Map<String, byte[]> classes,
+    Checked rehearseCheck(CheckMemory memory, String edited, Map<String, byte[]> classes,
             Map<String, String> sourceOf, SourceLines lines) throws Rejection {
         if (edited != null) {
             memory.forget(edited);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -77,7 +79,7 @@ final class PathWarmUp {
         if (className == null) {
             return Set.of();
         }
-        Set<String> users = new java.util.TreeSet<>();
+        Set<String> users = new TreeSet<>();
         for (String c : facts.keySet()) {
             if (Fingerprints.reach(c, facts).contains(className)) {
                 users.add(c);
@@ -91,7 +93,7 @@ final class PathWarmUp {
         if (classNames.isEmpty()) {
             return built;
         }
-        Map<String, ClassShape> shapes = new java.util.TreeMap<>(built.shapes());
+        Map<String, ClassShape> shapes = new TreeMap<>(built.shapes());
         shapes.keySet().removeAll(classNames);
         return new GenerationBuilder.Built(without(built.generation(), built, classNames), built.warnings(),
                 built.instantiated(), shapes);
@@ -99,7 +101,7 @@ final class PathWarmUp {
 
     /** {@code g} without the instances of the behaviours among {@code classNames}: a load from it makes them anew. */
     private static Generation without(Generation g, GenerationBuilder.Built shapesOf, Set<String> classNames) {
-        Map<String, String> prints = new java.util.TreeMap<>(g.fingerprints());
+        Map<String, String> prints = new TreeMap<>(g.fingerprints());
         for (String c : classNames) {
             ClassShape shape = shapesOf.shapes().get(c);
             if (shape != null && shape.behaviour()) {
