@@ -117,9 +117,9 @@ final class RunOptions {
     String vsync = "on";
 
     @Option(names = "--compile-daemon", paramLabel = "on|off",
-            description = {"on: compile scripts in a daemon that outlives the game, so that the first save after a",
-                "restart is as fast as the last one before it (it ends after 30 idle minutes); off: in a compile",
-                "process that ends with the game (default: on)."})
+            description = "on: compile scripts in a daemon that outlives the game, so that javac stays warm "
+                + "from one start to the next (it ends after 30 idle minutes); off: in a compile process that "
+                + "ends with the game (default: on).")
     String compileDaemon = "on";
 
     @Option(names = "--debug-draw", paramLabel = "on|off",
