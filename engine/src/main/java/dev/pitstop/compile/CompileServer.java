@@ -34,6 +34,12 @@ public final class CompileServer {
 
     /** One-file compiles per warm-up round. */
     private static final int ONE_FILE_WARM_UPS = 20;
+    /**
+     * One-file warm-up compiles a server makes in its life, its first rounds' included, the rest in
+     * idle time between requests: javac (its context kept, C1) comes under 10 ms after about 20 and
+     * settles at 3 to 5 ms after about 150.
+     */
+    static final int IDLE_WARM_UPS = 200;
 
     /** The first argument that makes it a daemon ({@link CompileDaemon}) rather than the engine's child. */
     public static final String DAEMON_OPTION = "--daemon";
@@ -43,13 +49,30 @@ public final class CompileServer {
     private volatile boolean compiling;
     /** A server warms itself once in its life: a daemon that served a game before is warm. */
     private boolean warmedUp;
+    /** What it warms on in idle time: the sources of its warm-up and their full compile, or null. */
+    private Map<String, byte[]> warmSources;
+    private Compilation warmAll;
+    /** One-file warm-up compiles made so far, in its whole life (a daemon's too, across games). */
+    private volatile int warmCompiles;
+    private final int lifeWarmUps;
 
     /** @param javac the one compiler every request uses */
     public CompileServer(ScriptCompiler javac) {
+        this(javac, IDLE_WARM_UPS);
+    }
+
+    /** @param lifeWarmUps one-file warm-up compiles in its life, the first rounds' included */
+    CompileServer(ScriptCompiler javac, int lifeWarmUps) {
         if (javac == null) {
             throw new IllegalArgumentException("a compile server needs a compiler");
         }
         this.javac = javac;
+        this.lifeWarmUps = lifeWarmUps;
+    }
+
+    /** One-file warm-up compiles made so far. Any thread. */
+    int warmCompiles() {
+        return warmCompiles;
     }
 
     public static void main(String[] args) {
@@ -122,6 +145,7 @@ public final class CompileServer {
         try {
             CompileProtocol.writeHello(answers);
             while (true) {
+                warmWhileIdle(requests);
                 CompileProtocol.Request r = CompileProtocol.readRequest(requests);
                 if (r == null) {
                     return 0;
@@ -152,32 +176,72 @@ public final class CompileServer {
      * single files against the others' classes, as the edits that follow are (measured, 20
      * behaviours, C1, the javac context kept: about 20 one-file compiles to come under 10 ms, about
      * 150 to settle at 3 to 5 ms). Only the first compile is a full one, so that a request that
-     * arrives meanwhile, which cuts the warm-up short, waits for one small compile at most. The
+     * arrives meanwhile, which cuts the warm-up short, waits for one small compile at most; the
+     * rest of the life's {@link #IDLE_WARM_UPS} come between requests ({@link #warmWhileIdle}). The
      * first one-file compile is also checked against a fresh javac task
      * ({@link ScriptCompiler#checkAgainstFresh}). Results are thrown away.
      */
     private void warmUp(CompileProtocol.Request r, InputStream requests) throws IOException {
-        List<String> files = new ArrayList<>(r.sources().keySet());
         if (warmedUp || requests.available() != 0) {
             return;
         }
         warmedUp = true;
         Compilation all = javac.compile(r.sources());
-        int oneFileCompiles = r.times() * ONE_FILE_WARM_UPS;
-        for (int i = 0; i < oneFileCompiles && all.ok() && files.size() > 1 && requests.available() == 0; i++) {
-            String one = files.get(i % files.size());
-            Map<String, byte[]> others = new LinkedHashMap<>();
-            all.classes().forEach((name, bytes) -> {
-                if (!one.equals(all.sourceOf().get(name))) {
-                    others.put(name, bytes);
-                }
-            });
-            Map<String, byte[]> source = Map.of(one, r.sources().get(one));
-            if (i == 0 && !javac.checkAgainstFresh(source, others)) {
-                System.err.println("compile server: the kept javac context and a fresh javac made different classes "
-                        + "of " + one + "; compiling with a fresh javac task each time from now on");
-            }
-            javac.compile(source, others);
+        if (!all.ok() || r.sources().size() < 2) {
+            return;
         }
+        warmSources = r.sources();
+        warmAll = all;
+        int until = Math.min(lifeWarmUps, r.times() * ONE_FILE_WARM_UPS);
+        while (warmCompiles < until && requests.available() == 0) {
+            warmOneFile();
+        }
+    }
+
+    /**
+     * Between requests, while none waits: the rest of the life's warm-up ({@link #IDLE_WARM_UPS}
+     * one-file compiles), each followed by a rest as long as it took, so that this JVM takes half a
+     * core at most while the game starts. A request that comes meanwhile waits for one small
+     * compile at most.
+     */
+    private void warmWhileIdle(InputStream requests) throws IOException {
+        while (warmSources != null && warmCompiles < lifeWarmUps && requests.available() == 0) {
+            long took = warmOneFile();
+            long until = System.nanoTime() + took;
+            while (requests.available() == 0 && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Compiles one of the warm-up's files against the others' classes, as an edit is compiled
+     * (the first one also checked against a fresh javac task); the result is thrown away.
+     *
+     * @return how long it took, in nanoseconds
+     */
+    private long warmOneFile() {
+        long t0 = System.nanoTime();
+        List<String> files = new ArrayList<>(warmSources.keySet());
+        String one = files.get(warmCompiles % files.size());
+        Map<String, byte[]> others = new LinkedHashMap<>();
+        warmAll.classes().forEach((name, bytes) -> {
+            if (!one.equals(warmAll.sourceOf().get(name))) {
+                others.put(name, bytes);
+            }
+        });
+        Map<String, byte[]> source = Map.of(one, warmSources.get(one));
+        if (warmCompiles == 0 && !javac.checkAgainstFresh(source, others)) {
+            System.err.println("compile server: the kept javac context and a fresh javac made different classes "
+                    + "of " + one + "; compiling with a fresh javac task each time from now on");
+        }
+        warmCompiles++;
+        javac.compile(source, others);
+        return System.nanoTime() - t0;
     }
 }

@@ -38,6 +38,10 @@ class CompileServerTest {
         final CompletableFuture<Integer> exit;
 
         Session() throws IOException {
+            this(new CompileServer(JAVAC));
+        }
+
+        Session(CompileServer server) throws IOException {
             PipedOutputStream toServer = new PipedOutputStream();
             PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 20);
             PipedOutputStream serverOut = new PipedOutputStream();
@@ -45,7 +49,7 @@ class CompileServerTest {
             requests = new DataOutputStream(toServer);
             exit = CompletableFuture.supplyAsync(() -> {
                 try (serverOut) {
-                    return new CompileServer(JAVAC).serve(serverIn, serverOut);
+                    return server.serve(serverIn, serverOut);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -77,6 +81,37 @@ class CompileServerTest {
 
         s.requests.close();
         assertEquals(0, s.exit.get());
+    }
+
+    @Test
+    void keepsWarmingItselfWhileIdleAndAnswersARequestThatComesMeanwhile() throws Exception {
+        CompileServer server = new CompileServer(JAVAC, 60);
+        Session s = new Session(server);
+        CompileProtocol.readHello(s.answers);
+        CompileProtocol.writeWarmUp(s.requests, sources("p/A.java", "package p;\npublic class A { static int v; }\n",
+                "p/C.java", "package p;\nclass C extends A { int w = v + 1; }\n"), 1);
+        // One round is 20 one-file compiles; more than that is the idle warm-up, between requests.
+        long giveUp = System.nanoTime() + 60_000_000_000L;
+        while (server.warmCompiles() <= 20 && System.nanoTime() < giveUp) {
+            Thread.sleep(5);
+        }
+        int before = server.warmCompiles();
+        assertTrue(before > 20, "no warm-up compile after the first round: " + before);
+
+        CompileProtocol.writeCompile(s.requests, sources("q/B.java", "package q;\npublic class B { int x = y; }\n"),
+                Map.of());
+        Compilation wrong = CompileProtocol.readResult(s.answers);
+        assertEquals(new CompileError("q/B.java", 2, 26, "cannot find symbol (symbol: variable y; location: class q.B)"),
+                wrong.errors().get(0));
+        CompileProtocol.writeCompile(s.requests, sources("q/B.java", "package q;\npublic class B { int x = 2; }\n"),
+                Map.of());
+        Compilation right = CompileProtocol.readResult(s.answers);
+        assertTrue(right.ok(), right.errors().toString());
+        assertEquals(List.of("q.B"), List.copyOf(right.classes().keySet()));
+
+        s.requests.close();
+        assertEquals(0, s.exit.get());
+        assertTrue(server.warmCompiles() <= 60, "more warm-up compiles than its life's: " + server.warmCompiles());
     }
 
     @Test
