@@ -40,8 +40,26 @@ final class ChildJvm {
     /** As {@link #start(List, String, List, Path)}, with {@code env} added to this JVM's environment. */
     static ChildJvm start(List<String> jvmFlags, String mainClass, List<String> args, Path log,
             java.util.Map<String, String> env) throws IOException {
+        List<String> cmd = command(jvmFlags, mainClass, args);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new ChildJvm(pb.start(), log);
+    }
+
+    /**
+     * The command line of a child: this JVM's java, the options the launcher ({@code ./pitstop})
+     * gives every game JVM (its heap limit included, so that the bench measures the game a user
+     * runs), {@code jvmFlags}, this class path, the main class and its arguments.
+     */
+    static List<String> command(List<String> jvmFlags, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx768m");
         cmd.add("-Djoml.nounsafe=true");
         String home = System.getProperty("pitstop.home");
         if (home != null) {
@@ -52,14 +70,7 @@ final class ChildJvm {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
         cmd.addAll(args);
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new ChildJvm(pb.start(), log);
+        return cmd;
     }
 
     /** Sends one command line to its standard input. */

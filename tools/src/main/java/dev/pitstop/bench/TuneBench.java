@@ -67,7 +67,7 @@ final class TuneBench {
         copyDemo(scripts);
         Path events = work.resolve("events.jsonl");
         int each = settings.entities() / 4;
-        engine = ChildJvm.start(List.of("-Xmx768m"), ChildJvm.ENGINE_MAIN, List.of("run", "--headless", "--scripts",
+        engine = ChildJvm.start(List.of(), ChildJvm.ENGINE_MAIN, List.of("run", "--headless", "--scripts",
                 scripts.toString(), "--spawn", "Chaser=" + each, "--spawn", "Orbiter=" + each, "--spawn", "Sniper=" + each,
                 "--spawn", "Swarm=" + each, "--events", events.toString(), "--stats-every", "600",
                 // Tunes are timed once warm, where a daemon makes no difference; none is left behind.
