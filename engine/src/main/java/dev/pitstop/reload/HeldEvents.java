@@ -49,9 +49,20 @@ final class HeldEvents implements EventSink {
         held.clear();
     }
 
-    /** Forgets what was held and stops holding. Holding thread. */
-    void drop() {
+    /**
+     * Forgets what was held and stops holding. Holding thread.
+     *
+     * @return the last {@code reload} phase among the events dropped (how far the build got), or null
+     */
+    String drop() {
         holder = null;
+        String phase = null;
+        for (Event e : held) {
+            if (e.type().equals("reload") && e.get("phase") != null) {
+                phase = String.valueOf(e.get("phase"));
+            }
+        }
         held.clear();
+        return phase;
     }
 }

@@ -250,19 +250,23 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
         if (speculative) {
             events.held().hold();
         }
+        boolean superseded = false;
         try {
-            built = pipeline.attempt(files, next.sinceNanos(), next.trigger(), true);
+            built = pipeline.attempt(files, next.sinceNanos(), next.trigger(), true,
+                    speculative ? () -> changedSince(files, changesAtRead) : () -> false);
         } catch (CancellationException stopping) {
             return false; // closed while script code ran: nothing more to build
         } catch (Rejection r) {
             rejected = r;
+        } catch (ReloadPipeline.Superseded s) {
+            superseded = true; // newer content came in the middle of the build: not built further
         } finally {
-            if (speculative && !stillOnDisk(files, changesAtRead)) {
+            if (speculative && (superseded || !stillOnDisk(files, changesAtRead))) {
                 // Built from what the files held when the build started, which they no longer hold
                 // (most often a save read between its truncation and its write): it never goes
                 // live. Redone at once from the newer content, and forgotten, number and events,
-                // as if the build had waited.
-                events.held().drop();
+                // as if the build had waited; the redo's detected event says how far it got.
+                pipeline.abandoned(events.held().drop());
                 pipeline.forget(before);
                 trigger.rebuild(next.sinceNanos());
                 built = null;
@@ -285,6 +289,14 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a file event came since the {@code changesAtRead}-th and the files no longer hold
+     * what {@code built} was read from. Reload thread.
+     */
+    private boolean changedSince(SourceSet built, long changesAtRead) {
+        return trigger.changes() != changesAtRead && !folder.read().hash().equals(built.hash());
     }
 
     /**

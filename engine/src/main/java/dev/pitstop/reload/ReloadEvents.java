@@ -41,7 +41,13 @@ final class ReloadEvents {
     }
 
     void detected(int number, double ms, String trigger) {
-        out.emit(phaseEvent(number, "detected", ms).with("trigger", trigger));
+        detected(number, ms, trigger, null);
+    }
+
+    /** @param abandonedAfter how far a build of older content got before this one redid it, or null */
+    void detected(int number, double ms, String trigger, String abandonedAfter) {
+        Event e = phaseEvent(number, "detected", ms).with("trigger", trigger);
+        out.emit(abandonedAfter == null ? e : e.with("abandonedAfter", abandonedAfter));
     }
 
     void emit(Event e) {

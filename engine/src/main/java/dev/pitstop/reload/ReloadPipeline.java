@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +51,19 @@ final class ReloadPipeline {
     /** A script thread was left stuck since {@link #save}: the shadow lineage it may run is gone for good. */
     private volatile boolean lineageDropped;
     private volatile Consumer<SourceSet> builtFrom = files -> { };
+    /** How far the last build abandoned for newer content got, told with the next build's {@code detected}. */
+    private String abandonedAfter;
+
+    /**
+     * Thrown out of an attempt whose files no longer hold what it read, between two of its steps:
+     * a save caught half-written is redone from the final content at once rather than after a
+     * build that can never go live.
+     */
+    static final class Superseded extends RuntimeException {
+        Superseded() {
+            super("the files changed while they were built", null, false, false);
+        }
+    }
 
     ReloadPipeline(ReloadSettings settings, ScriptFolder folder, IncrementalCompiler compiler, GenerationBuilder builder,
             ScriptWorker scripts, ReloadEvents events, WorldLink world) {
@@ -126,8 +140,24 @@ final class ReloadPipeline {
         shadowLineage = null;
     }
 
+    /** The build before the next was abandoned for newer content after its phase {@code phase}. Reload thread. */
+    void abandoned(String phase) {
+        abandonedAfter = phase;
+    }
+
     /** One attempt, numbered; returns the generation ready to go live (the caller hands it over) or throws why not. */
     ReadyGeneration attempt(SourceSet files, long sinceNanos, String trigger, boolean announce) throws Rejection {
+        return attempt(files, sinceNanos, trigger, announce, () -> false);
+    }
+
+    /**
+     * As {@link #attempt(SourceSet, long, String, boolean)}, asking {@code stale} after each step
+     * before the shadow run (compile, verify, load) whether the files still hold what it read.
+     *
+     * @throws Superseded as soon as {@code stale} says they no longer do
+     */
+    ReadyGeneration attempt(SourceSet files, long sinceNanos, String trigger, boolean announce, BooleanSupplier stale)
+            throws Rejection {
         lastAttemptHash = files.hash();
         if (reuseForgotten) {
             reuseForgotten = false;
@@ -136,7 +166,8 @@ final class ReloadPipeline {
         }
         int number = nextNumber.getAndIncrement();
         long t0 = System.nanoTime();
-        events.detected(number, (t0 - sinceNanos) / 1e6, trigger);
+        events.detected(number, (t0 - sinceNanos) / 1e6, trigger, abandonedAfter);
+        abandonedAfter = null;
 
         Map<String, byte[]> classes;
         Map<String, String> sourceOf;
@@ -144,6 +175,9 @@ final class ReloadPipeline {
             CompileResult compiled = announce ? compiler.compile(files) : compiler.full(files);
             long t1 = System.nanoTime();
             events.emit(events.phaseEvent(number, "compiled", (t1 - t0) / 1e6).with("files", compiled.compiledFiles()));
+            if (stale.getAsBoolean()) {
+                throw new Superseded();
+            }
             if (!compiled.ok()) {
                 throw new Rejection("compile", compiled.errors());
             }
@@ -169,6 +203,9 @@ final class ReloadPipeline {
         GenerationBuilder.Checked checked = builder.check(classes, sourceOf, lines);
         long t2 = System.nanoTime();
         events.phase(number, "verified", (t2 - t0) / 1e6);
+        if (stale.getAsBoolean()) {
+            throw new Superseded();
+        }
         ScriptLocator locator = checked.files()::get;
         // The tasks below capture these locals, not this pipeline: a script thread left stuck
         // keeps only its own attempt alive.
@@ -190,6 +227,9 @@ final class ReloadPipeline {
                         .with("shadowCopyMs", ReloadEvents.ms(t3 - t2))
                         .with("shadowNew", shadowCopy.instantiated().size())
                         .with("liveNew", built.instantiated().size()));
+                if (stale.getAsBoolean()) {
+                    throw new Superseded();
+                }
                 shadow(number, shadowCopy.generation(), built, copy, locator);
                 shadowLineage = shadowCopy;
             } finally {

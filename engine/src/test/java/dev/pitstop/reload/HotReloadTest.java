@@ -359,6 +359,39 @@ class HotReloadTest {
         }
     }
 
+    @Test
+    void aBuildWhoseFilesChangeMidBuildIsAbandonedBeforeItsShadowRun() throws Exception {
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
+                "--stats-every", "5")) {
+            e.awaitStats(0, 0);
+            e.await(0, "warmed"); // the reload thread is free: a save is read at its first event
+            int m = e.mark();
+            // A save that compiles, slowly (thousands of methods), and, while it compiles, the next one.
+            StringBuilder slow = new StringBuilder(Scripts.mover("Mover", "111f"));
+            StringBuilder methods = new StringBuilder();
+            for (int i = 0; i < 3000; i++) {
+                methods.append("    static float m").append(i).append("(float x) { return x * ").append(i)
+                        .append("f + ").append(i % 7).append("f; }\n");
+            }
+            slow.insert(slow.lastIndexOf("}"), methods);
+            Scripts.write(dir, "t/Mover.java", slow.toString());
+            Thread.sleep(300); // a person saving twice in a row, not a wait for a result
+            Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "7f"));
+            Event swap = e.await(m, "swap");
+            awaitSpeed(e, m, "Mover", 7);
+            assertEquals(2, swap.get("toGeneration"), "the abandoned build took no number");
+            Event detected = e.await(m, ev -> ev.type().equals("reload") && "detected".equals(ev.get("phase"))
+                    && swap.get("toGeneration").equals(ev.get("generation")), "the detection of the swapped generation");
+            Object after = detected.get("abandonedAfter");
+            assertTrue(List.of("compiled", "verified", "loaded").contains(after),
+                    "the first save's build got as far as " + after + ", not stopped before its shadow run");
+            assertTrue(e.events("stats").stream().noneMatch(st -> behaviour(st, "Mover") != null
+                    && Math.abs(meanSpeed(st, "Mover") - 111) < 1e-3), "the first save's build never ran live");
+            assertEquals(List.of(), e.events("rejected"));
+        }
+    }
+
     private static double epochMillis() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1000.0 + now.getNano() / 1e6;
