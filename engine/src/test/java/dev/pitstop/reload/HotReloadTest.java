@@ -370,7 +370,7 @@ class HotReloadTest {
             // A save that compiles, slowly (thousands of methods), and, while it compiles, the next one.
             StringBuilder slow = new StringBuilder(Scripts.mover("Mover", "111f"));
             StringBuilder methods = new StringBuilder();
-            for (int i = 0; i < 3000; i++) {
+            for (int i = 0; i < 5000; i++) {
                 methods.append("    static float m").append(i).append("(float x) { return x * ").append(i)
                         .append("f + ").append(i % 7).append("f; }\n");
             }
