@@ -49,8 +49,9 @@ public final class CompileServer {
     private volatile boolean compiling;
     /** A server warms itself once in its life: a daemon that served a game before is warm. */
     private boolean warmedUp;
-    /** What it warms on in idle time: the sources of its warm-up and their full compile, or null. */
+    /** What it warms on in idle time: the sources of its warm-up, their files in order, their full compile; or null. */
     private Map<String, byte[]> warmSources;
+    private List<String> warmFiles;
     private Compilation warmAll;
     /** One-file warm-up compiles made so far, in its whole life (a daemon's too, across games). */
     private volatile int warmCompiles;
@@ -191,6 +192,7 @@ public final class CompileServer {
             return;
         }
         warmSources = r.sources();
+        warmFiles = List.copyOf(r.sources().keySet());
         warmAll = all;
         int until = Math.min(lifeWarmUps, r.times() * ONE_FILE_WARM_UPS);
         while (warmCompiles < until && requests.available() == 0) {
@@ -227,8 +229,7 @@ public final class CompileServer {
      */
     private long warmOneFile() {
         long t0 = System.nanoTime();
-        List<String> files = new ArrayList<>(warmSources.keySet());
-        String one = files.get(warmCompiles % files.size());
+        String one = warmFiles.get(warmCompiles % warmFiles.size());
         Map<String, byte[]> others = new LinkedHashMap<>();
         warmAll.classes().forEach((name, bytes) -> {
             if (!one.equals(warmAll.sourceOf().get(name))) {

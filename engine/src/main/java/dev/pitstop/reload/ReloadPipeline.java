@@ -140,6 +140,13 @@ final class ReloadPipeline {
         shadowLineage = null;
     }
 
+    /** Between two steps of an attempt: stops it if its files no longer hold what it read. */
+    private static void stopIf(BooleanSupplier stale) {
+        if (stale.getAsBoolean()) {
+            throw new Superseded();
+        }
+    }
+
     /** The build before the next was abandoned for newer content after its phase {@code phase}. Reload thread. */
     void abandoned(String phase) {
         abandonedAfter = phase;
@@ -175,9 +182,7 @@ final class ReloadPipeline {
             CompileResult compiled = announce ? compiler.compile(files) : compiler.full(files);
             long t1 = System.nanoTime();
             events.emit(events.phaseEvent(number, "compiled", (t1 - t0) / 1e6).with("files", compiled.compiledFiles()));
-            if (stale.getAsBoolean()) {
-                throw new Superseded();
-            }
+            stopIf(stale);
             if (!compiled.ok()) {
                 throw new Rejection("compile", compiled.errors());
             }
@@ -203,9 +208,7 @@ final class ReloadPipeline {
         GenerationBuilder.Checked checked = builder.check(classes, sourceOf, lines);
         long t2 = System.nanoTime();
         events.phase(number, "verified", (t2 - t0) / 1e6);
-        if (stale.getAsBoolean()) {
-            throw new Superseded();
-        }
+        stopIf(stale);
         ScriptLocator locator = checked.files()::get;
         // The tasks below capture these locals, not this pipeline: a script thread left stuck
         // keeps only its own attempt alive.
@@ -227,9 +230,7 @@ final class ReloadPipeline {
                         .with("shadowCopyMs", ReloadEvents.ms(t3 - t2))
                         .with("shadowNew", shadowCopy.instantiated().size())
                         .with("liveNew", built.instantiated().size()));
-                if (stale.getAsBoolean()) {
-                    throw new Superseded();
-                }
+                stopIf(stale);
                 shadow(number, shadowCopy.generation(), built, copy, locator);
                 shadowLineage = shadowCopy;
             } finally {
