@@ -38,7 +38,7 @@ final class ClassChecks {
     /** @param memory what the last passing check found, reused for the classes that did not change */
     static GenerationBuilder.Checked check(Map<String, byte[]> classes, Map<String, String> sourceOf,
             SourceLines lines, Safety safety, CheckMemory memory) throws Rejection {
-        Map<String, ClassFacts> facts = readFacts(classes, sourceOf);
+        Map<String, ClassFacts> facts = readFacts(classes, sourceOf, memory);
         Map<String, String> files = locate(facts, sourceOf);
         if (safety.trusted()) {
             return new GenerationBuilder.Checked(classes, facts, files, lines);
@@ -54,13 +54,14 @@ final class ClassChecks {
         return new GenerationBuilder.Checked(outcome.instrumented(), facts, files, lines);
     }
 
-    private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf)
-            throws Rejection {
+    private static Map<String, ClassFacts> readFacts(Map<String, byte[]> classes, Map<String, String> sourceOf,
+            CheckMemory memory) throws Rejection {
+        memory.keepFacts(classes.keySet());
         Map<String, ClassFacts> facts = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
             ClassFacts f;
             try {
-                f = ClassFacts.read(e.getValue());
+                f = memory.facts(e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {
                 throw Rejection.verify(sourceOf.getOrDefault(e.getKey(), e.getKey()), 0, ex.getMessage());
             }

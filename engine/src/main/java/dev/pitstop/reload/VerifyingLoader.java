@@ -74,17 +74,19 @@ final class VerifyingLoader {
             }
             String name = e.getKey();
             String file = files.get(name);
-            long line = checked.lines().declaration(file, name);
+            // The declaration's line is looked for only when it is needed (a rejection, a new
+            // instance): a search of the source per behaviour per load added up at every edit.
             String simple = shape.simpleName();
             Class<?> c = loaded.get(name);
             // A class not loaded again passed this check in the load it was found in.
             if (c != null && (!Modifier.isPublic(c.getModifiers())
                     || c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))) {
-                throw Rejection.verify(file, line, "behaviour " + simple
+                throw Rejection.verify(file, checked.lines().declaration(file, name), "behaviour " + simple
                         + " must be a public (and, if nested, static) class");
             }
             if (behaviourClass.containsKey(simple)) {
-                throw Rejection.verify(file, line, "two behaviours are named " + simple + " ("
+                throw Rejection.verify(file, checked.lines().declaration(file, name), "two behaviours are named "
+                        + simple + " ("
                         + behaviourClass.get(simple) + " and " + name + "): behaviour names must be unique; rename one");
             }
             behaviourClass.put(simple, name);
@@ -92,7 +94,8 @@ final class VerifyingLoader {
             if (kept == null) {
                 instantiated.add(simple);
             }
-            behaviours.put(simple, kept != null ? kept : initializers.instantiate(c, file, line, locator));
+            behaviours.put(simple, kept != null ? kept
+                    : initializers.instantiate(c, file, checked.lines().declaration(file, name), locator));
         }
         List<String> warnings = warnings(shapes, behaviours, mustStay, checked);
 

@@ -32,6 +32,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -59,6 +60,14 @@ final class TunableFinder {
             throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run Pitstop on a JDK");
         }
         files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        try {
+            // Parsing needs no class path, and an empty processor path spares every parse javac's
+            // search for plugins, which opened every jar of the engine's class path each time.
+            files.setLocation(StandardLocation.CLASS_PATH, List.of());
+            files.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot set up the parser: " + e.getMessage(), e);
+        }
     }
 
     /** The tunables of {@code content}, the bytes of {@code file} (relative to the script folder). */

@@ -1,6 +1,7 @@
 package dev.pitstop.reload.bytecode;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,30 @@ public final class CheckMemory {
     private int hostVersionBefore = -1;
     private Map<String, byte[]> passed = Map.of();
     private Map<String, byte[]> instrumentedBefore = Map.of();
+    private final Map<String, Read> read = new HashMap<>();
+
+    /** The bytes a class's facts were read from. */
+    private record Read(byte[] bytes, ClassFacts facts) { }
+
+    /**
+     * {@link ClassFacts#read}{@code (bytes)}, read again only if {@code bytes} differ from those
+     * last read for {@code className}.
+     *
+     * @throws IllegalArgumentException as {@link ClassFacts#read} does
+     */
+    public ClassFacts facts(String className, byte[] bytes) {
+        Read r = read.get(className);
+        if (r == null || !Arrays.equals(r.bytes(), bytes)) {
+            r = new Read(bytes.clone(), ClassFacts.read(bytes));
+            read.put(className, r);
+        }
+        return r.facts();
+    }
+
+    /** Forgets the facts of every class but {@code classNames} (the classes of the attempt at hand). */
+    public void keepFacts(Collection<String> classNames) {
+        read.keySet().retainAll(classNames);
+    }
 
     /**
      * Forgets what it found of {@code className}, as if that class had changed: the next check

@@ -112,4 +112,25 @@ class CheckMemoryTest {
         }
         assertEquals(0, memory.check(all).checked(), "and the memory holds it again");
     }
+
+    @Test
+    void theFactsOfAClassAreReadAgainOnlyWhenItsBytesChangeAndForgottenWhenItGoes() {
+        CheckMemory memory = new CheckMemory();
+        Map<String, byte[]> first = compile(2);
+        ClassFacts user = memory.facts("t.User", first.get("t.User"));
+        ClassFacts helper = memory.facts("t.Helper", first.get("t.Helper"));
+        assertTrue(user.references().contains("t.Helper"), "read from the code: " + user.references());
+        Map<String, byte[]> second = compile(3);
+        assertSame(user, memory.facts("t.User", second.get("t.User").clone()), "same bytes: the same facts");
+        ClassFacts helperAgain = memory.facts("t.Helper", second.get("t.Helper"));
+        assertFalse(helper == helperAgain, "other bytes: read again");
+        assertEquals(ClassFacts.read(second.get("t.Helper")), helperAgain);
+        // A caller that changes its array afterwards does not change what is remembered.
+        byte[] mine = second.get("t.User").clone();
+        ClassFacts kept = memory.facts("t.User", mine);
+        mine[mine.length - 1] ^= 1;
+        assertSame(kept, memory.facts("t.User", second.get("t.User")));
+        memory.keepFacts(java.util.Set.of("t.Helper"));
+        assertFalse(kept == memory.facts("t.User", second.get("t.User")), "a class that went is read anew");
+    }
 }
