@@ -56,6 +56,22 @@ final class Fingerprints {
         }
     }
 
+    /**
+     * The simple names of the classes whose fingerprint ({@code prints}, by class name) is not
+     * that of a behaviour of the same name in {@code earlier}: every class if {@code earlier} is
+     * null. The behaviours among them are those whose code an edit changed or added.
+     */
+    static Set<String> changedBehaviours(Map<String, String> prints, Generation earlier) {
+        Set<String> changed = new TreeSet<>();
+        prints.forEach((className, print) -> {
+            String simple = ClassShape.simpleName(className);
+            if (earlier == null || !print.equals(earlier.fingerprints().get(simple))) {
+                changed.add(simple);
+            }
+        });
+        return changed;
+    }
+
     /** Every script class {@code className} can reach (itself included), sorted. */
     static Set<String> reach(String className, Map<String, ClassFacts> facts) {
         Set<String> reach = new TreeSet<>();

@@ -173,8 +173,13 @@ final class PathWarmUp {
                         world = copy.get();
                     }
                     if (world != null) {
-                        WorldState shadowWorld = world.copy();
-                        WorldState warmUpWorld = world.copy();
+                        // Weighted to the rehearsed edit, as a real edit's copies are.
+                        Set<String> focus = new TreeSet<>();
+                        edited.forEach(c -> focus.add(ClassShape.simpleName(c)));
+                        WorldState shadowWorld = focus.isEmpty() ? world.copy()
+                                : world.sample(focus, WorldLink.SHADOW_FOCUS_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
+                        WorldState warmUpWorld = focus.isEmpty() ? world.copy()
+                                : shadowWorld.sample(focus, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
                         int ticks = Math.min(shadowTicks, SHADOW_TICKS);
                         ShadowRun.Fault fault = scripts.call(
                                 () -> ShadowRun.run(shadowCopy.generation().table(), shadowWorld, ticks));

@@ -218,7 +218,9 @@ final class ReloadPipeline {
         GenerationBuilder.Built shadowEarlier = shadowLineage;
         GenerationBuilder.Built built;
         if (announce && settings.safety().shadowTicks() > 0) {
-            CompletableFuture<WorldState> copy = world.request();
+            Set<String> changed = Fingerprints.changedBehaviours(Fingerprints.of(checked.facts(), checked.classes()),
+                    earlier);
+            CompletableFuture<WorldState> copy = world.request(changed);
             try {
                 GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
                         () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots, shadowEarlier));
@@ -231,7 +233,7 @@ final class ReloadPipeline {
                         .with("shadowNew", shadowCopy.instantiated().size())
                         .with("liveNew", built.instantiated().size()));
                 stopIf(stale);
-                shadow(number, shadowCopy.generation(), built, copy, locator);
+                shadow(number, shadowCopy.generation(), built, copy, changed, locator);
                 shadowLineage = shadowCopy;
             } finally {
                 world.withdraw(copy);
@@ -255,19 +257,20 @@ final class ReloadPipeline {
     }
 
     /**
-     * Runs the shadow copy {@code copyOf} on a sample of the live world; a fault rejects it (reason
-     * shadow). Then warms the JIT on the live generation's new instances, on another copy of the
-     * same sample.
+     * Runs the shadow copy {@code copyOf} on a sample of the live world weighted to the behaviours
+     * {@code changed}; a fault rejects it (reason shadow). Then warms the JIT on the live
+     * generation's new instances, on a thinner copy of the same sample.
      */
     private void shadow(int number, Generation copyOf, GenerationBuilder.Built live,
-            CompletableFuture<WorldState> wanted, ScriptLocator locator) throws Rejection {
+            CompletableFuture<WorldState> wanted, Set<String> changed, ScriptLocator locator) throws Rejection {
         long t0 = System.nanoTime();
         WorldState copy = WorldLink.await(wanted);
         if (copy == null) {
             events.warning(number, "no shadow run: the game thread did not hand over a copy of the world in time");
             return;
         }
-        WorldState warmUpCopy = copy.copy();
+        // Thinner: see WorldLink.WARM_UP_ENTITIES.
+        WorldState warmUpCopy = copy.sample(changed, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
         int ticks = settings.safety().shadowTicks();
         ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(copyOf.table(), copy, ticks));
         if (fault != null) {

@@ -102,20 +102,60 @@ public final class Entities {
         }
         Entities e = new Entities((count + stride - 1) / stride);
         for (int i = 0; i < count; i += stride) {
-            int j = e.count++;
-            e.id[j] = id[i];
-            e.x[j] = x[i];
-            e.y[j] = y[i];
-            e.prevX[j] = prevX[i];
-            e.prevY[j] = prevY[i];
-            e.vx[j] = vx[i];
-            e.vy[j] = vy[i];
-            e.health[j] = health[i];
-            e.cooldown[j] = cooldown[i];
-            e.slot[j] = slot[i];
-            e.memory[j] = memory[i].copy();
+            copyInto(e, i);
         }
         return e;
+    }
+
+    /**
+     * A deep copy of at most {@code focusMax} of the entities whose slot {@code focused} marks and at
+     * most {@code otherMax} of the others, each group taken evenly across the list, memory included.
+     */
+    public Entities sample(boolean[] focused, int focusMax, int otherMax) {
+        int inFocus = 0;
+        for (int i = 0; i < count; i++) {
+            if (marked(focused, slot[i])) {
+                inFocus++;
+            }
+        }
+        int others = count - inFocus;
+        Entities e = new Entities(Math.max(1, Math.max(0, Math.min(inFocus, focusMax))
+                + Math.max(0, Math.min(others, otherMax))));
+        int seenFocus = 0;
+        int seenOther = 0;
+        for (int i = 0; i < count; i++) {
+            boolean taken = marked(focused, slot[i]) ? evenly(seenFocus++, inFocus, focusMax)
+                    : evenly(seenOther++, others, otherMax);
+            if (taken) {
+                copyInto(e, i);
+            }
+        }
+        return e;
+    }
+
+    private static boolean marked(boolean[] focused, int slotHandle) {
+        return slotHandle >= 0 && slotHandle < focused.length && focused[slotHandle];
+    }
+
+    /** Whether the {@code k}-th of {@code n} is one of {@code max} taken evenly from them (all if n <= max). */
+    private static boolean evenly(int k, int n, int max) {
+        return max > 0 && (n <= max || (long) k * max / n != (long) (k + 1) * max / n);
+    }
+
+    /** Appends a deep copy of entity {@code i} to {@code e}, which has room for it. */
+    private void copyInto(Entities e, int i) {
+        int j = e.count++;
+        e.id[j] = id[i];
+        e.x[j] = x[i];
+        e.y[j] = y[i];
+        e.prevX[j] = prevX[i];
+        e.prevY[j] = prevY[i];
+        e.vx[j] = vx[i];
+        e.vy[j] = vy[i];
+        e.health[j] = health[i];
+        e.cooldown[j] = cooldown[i];
+        e.slot[j] = slot[i];
+        e.memory[j] = memory[i].copy();
     }
 
     /** A deep copy, memory included (for snapshots taken in memory and shadow runs). */

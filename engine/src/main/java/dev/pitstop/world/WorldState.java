@@ -1,5 +1,7 @@
 package dev.pitstop.world;
 
+import java.util.Set;
+
 /**
  * Everything the game is, in one place the engine owns: what snapshots save, what the checksum
  * covers, what survives every reload. Script code never holds a reference to it (it sees views).
@@ -60,8 +62,26 @@ public final class WorldState {
      */
     public WorldState sample(int maxEntities) {
         int stride = Math.max(1, (entities.count + maxEntities - 1) / Math.max(1, maxEntities));
-        WorldState w = new WorldState(hz, new Rng(rng.state()), width, height, entities.sample(stride),
-                projectiles.copy(), player.copy());
+        return withEntities(entities.sample(stride));
+    }
+
+    /**
+     * As {@link #sample(int)}, but weighted to the behaviours {@code focus}: at most
+     * {@code focusMax} of their entities and {@code otherMax} of the rest, each taken evenly across
+     * the entity list. For the shadow run of an edit: the code that changed meets many entities,
+     * the code that did not (and has run on all of them) a few, for what the changed code does to it.
+     */
+    public WorldState sample(Set<String> focus, int focusMax, int otherMax) {
+        boolean[] focused = new boolean[slots.size()];
+        for (int s = 0; s < focused.length; s++) {
+            focused[s] = focus.contains(slots.name(s));
+        }
+        return withEntities(entities.sample(focused, focusMax, otherMax));
+    }
+
+    private WorldState withEntities(Entities sampled) {
+        WorldState w = new WorldState(hz, new Rng(rng.state()), width, height, sampled, projectiles.copy(),
+                player.copy());
         w.tick = tick;
         w.nextId = nextId;
         w.slots = slots;

@@ -73,4 +73,19 @@ class FingerprintsTest {
         Fingerprints.Changes none = Fingerprints.between(Map.of(), Map.of());
         assertEquals(List.of(), none.added());
     }
+
+    @Test
+    void theChangedBehavioursAreThoseWhosePrintIsNotTheLiveOnesAHelpersUsersIncluded() {
+        Map<String, String> before = Fingerprints.of(facts, bytes("k = 1f"));
+        Behaviour any = (self, world) -> { };
+        Generation live = new Generation(4, new ScriptTable(4, Map.of("A", any, "B", any), ScriptLocator.NONE,
+                SlotTable.EMPTY), Map.of(), Map.of("A", before.get("t.A"), "B", before.get("t.B")));
+        assertEquals(Set.of("Helper", "Deep"), Fingerprints.changedBehaviours(before, live),
+                "nothing changed but the classes that are no behaviour of the live generation");
+        Map<String, String> after = Fingerprints.of(facts, bytes("k = 5f"));
+        assertEquals(Set.of("A", "Helper", "Deep"), Fingerprints.changedBehaviours(after, live),
+                "the helper's edit changed A, which uses it, not B");
+        assertEquals(Set.of("A", "B", "Helper", "Deep"), Fingerprints.changedBehaviours(after, null),
+                "with no live generation, everything is new");
+    }
 }

@@ -55,4 +55,44 @@ class ShadowRunTest {
             assertTrue(rejected.toJson().contains("old entity"), rejected.toJson());
         }
     }
+
+    @Test
+    void anEditThatBreaksOnlyWithAllOfItsEntitiesMeetsThemAllInTheShadowRun() throws Exception {
+        // 40 Crowd entities among 2,040: an even sample of the world (512, every fourth entity) holds
+        // 10 of them, and the new Crowd keeps 16 places a tick. The shadow run's copy is weighted to
+        // the behaviour the edit changed: all 40 are in it, and the fault shows there, not live.
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "2f"));
+        Scripts.write(dir, "t/Crowd.java", Scripts.mover("Crowd", "3f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2000",
+                "--spawn", "Crowd=40", "--stats-every", "5")) {
+            e.awaitStats(0, 0);
+            int m = e.mark();
+            Scripts.write(dir, "t/Crowd.java", """
+                    package t;
+
+                    import dev.pitstop.api.*;
+
+                    public class Crowd implements Behaviour {
+                        static final float[] PLACES = new float[16];
+                        static long tick = -1;
+                        static int taken;
+
+                        @Override
+                        public void update(Agent self, World world) {
+                            if (world.tick() != tick) {
+                                tick = world.tick();
+                                taken = 0;
+                            }
+                            PLACES[taken++] = self.position().x();
+                            self.setVelocity(3f, 0f);
+                        }
+                    }
+                    """);
+            Event rejected = e.await(m, "rejected");
+            assertEquals("shadow", rejected.get("reason"), rejected.toJson());
+            assertTrue(rejected.toJson().contains("ArrayIndexOutOfBounds"), rejected.toJson());
+            assertEquals(0, e.events("fault").size(), "the live game saw no fault");
+            assertEquals(0, e.events("swap").size());
+        }
+    }
 }
