@@ -222,14 +222,21 @@ final class ReloadPipeline {
                     earlier);
             CompletableFuture<WorldState> copy = world.request(changed);
             try {
-                GenerationBuilder.Built shadowCopy = offThread(number, Step.LOAD, locator,
-                        () -> b.loadShadowCopy(number, checked, fileHashes, mustStay, slots, shadowEarlier));
-                long t3 = System.nanoTime();
-                built = offThread(number, Step.LOAD, locator,
-                        () -> b.loadLive(number, checked, fileHashes, slots, earlier, shadowCopy));
+                // Both loads in one hand-over to the script thread, each under its own deadline.
+                long[] t3 = new long[1];
+                GenerationBuilder.Built[] loaded = offThread(number, Step.LOAD, locator, () -> {
+                    GenerationBuilder.Built copyOf = b.loadShadowCopy(number, checked, fileHashes, mustStay, slots,
+                            shadowEarlier);
+                    t3[0] = System.nanoTime();
+                    ScriptWorker.nextStep();
+                    return new GenerationBuilder.Built[] {copyOf,
+                        b.loadLive(number, checked, fileHashes, slots, earlier, copyOf)};
+                });
+                GenerationBuilder.Built shadowCopy = loaded[0];
+                built = loaded[1];
                 long t4 = System.nanoTime();
                 events.emit(events.phaseEvent(number, "loaded", (t4 - t2) / 1e6)
-                        .with("shadowCopyMs", ReloadEvents.ms(t3 - t2))
+                        .with("shadowCopyMs", ReloadEvents.ms(t3[0] - t2))
                         .with("shadowNew", shadowCopy.instantiated().size())
                         .with("liveNew", built.instantiated().size()));
                 stopIf(stale);
@@ -272,20 +279,25 @@ final class ReloadPipeline {
         // Thinner: see WorldLink.WARM_UP_ENTITIES.
         WorldState warmUpCopy = copy.sample(changed, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
         int ticks = settings.safety().shadowTicks();
-        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> ShadowRun.run(copyOf.table(), copy, ticks));
+        // The shadow run and, if it passed, the warm-up, in one hand-over, each under its own deadline.
+        long[] t1 = new long[1];
+        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> {
+            ShadowRun.Fault found = ShadowRun.run(copyOf.table(), copy, ticks);
+            t1[0] = System.nanoTime();
+            if (found == null) {
+                ScriptWorker.nextStep();
+                WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
+            }
+            return found;
+        });
         if (fault != null) {
             events.phase(number, "shadow", (System.nanoTime() - t0) / 1e6);
             ScriptFault f = fault.fault();
             throw new Rejection("shadow", Diagnostic.at(f.where(), f.behaviour() + " faulted in the shadow run after "
                     + fault.ticks() + " ticks: " + f.describe()));
         }
-        long t1 = System.nanoTime();
-        offThread(number, Step.WARM_UP, locator, () -> {
-            WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
-            return null;
-        });
         long t2 = System.nanoTime();
-        events.emit(events.phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ReloadEvents.ms(t2 - t1)));
+        events.emit(events.phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ReloadEvents.ms(t2 - t1[0])));
     }
 
     /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
@@ -312,6 +324,8 @@ final class ReloadPipeline {
         try {
             return scripts.call(task);
         } catch (ScriptWorker.Stuck stuck) {
+            // A task of two steps names the second by its thread's name while it runs.
+            Step at = step == Step.SHADOW && WarmUp.THREAD_NAME.equals(stuck.threadName()) ? Step.WARM_UP : step;
             shadowLineage = null;
             lineageDropped = true;
             ScriptLine frame = ErrorText.scriptLine(stuck.stack(), locator);
@@ -319,8 +333,8 @@ final class ReloadPipeline {
             String thread = stuck.threadName().equals(stuck.workerName()) ? stuck.workerName()
                     : stuck.threadName() + " (" + stuck.workerName() + ")";
             events.stuck(number, stuck.workerName(), "thread " + thread + " is stuck in script code" + where + " ("
-                    + step.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on on a fresh thread");
-            throw new Rejection(step.reason, Diagnostic.at(frame, step.stuck + ScriptWorker.DEADLINE_MILLIS
+                    + at.stuck + ScriptWorker.DEADLINE_MILLIS + " ms); it is left behind, and reloads go on on a fresh thread");
+            throw new Rejection(at.reason, Diagnostic.at(frame, at.stuck + ScriptWorker.DEADLINE_MILLIS
                     + " ms" + (frame == null ? "" : "; it was still running" + where)));
         }
     }

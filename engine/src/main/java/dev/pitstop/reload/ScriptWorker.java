@@ -21,8 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * abandoned: never interrupted, never waited for, left to finish or to hang on its own. The next
  * task gets a fresh worker, so one stuck script never holds up the saves after it.
  *
+ * <p>One task may run several steps in a row ({@link #nextStep}), each with a deadline of its own,
+ * so that the caller waits once for all of them: on two cores, every hand-over between the two
+ * threads can cost milliseconds while the JIT and the game take both.
+ *
  * <p>Threads: {@link #call} on one thread at a time (the reload thread, or the main thread for
- * generation 1, before the reload thread starts); {@link #close} from any thread.
+ * generation 1, before the reload thread starts); {@link #nextStep} on a worker, from its task;
+ * {@link #close} from any thread.
  */
 final class ScriptWorker implements AutoCloseable {
 
@@ -30,6 +35,8 @@ final class ScriptWorker implements AutoCloseable {
     static final long DEADLINE_MILLIS = 2000;
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** The worker the calling thread is, if it is one. */
+    private static final ThreadLocal<Worker> CURRENT = new ThreadLocal<>();
 
     /** Script code to run on the worker; a {@link Rejection} it throws reaches the caller as is. */
     @FunctionalInterface
@@ -106,13 +113,15 @@ final class ScriptWorker implements AutoCloseable {
             }
             w.tasks.add(future);
             // The wait itself is not debugger-aware: ask the clock again whenever it times out.
-            Stopwatch clock = Stopwatch.start(w.thread);
+            // Each step of the task has a deadline of its own, counted from the step's start.
+            Stopwatch submitted = Stopwatch.start(w.thread);
             long limit = TimeUnit.MILLISECONDS.toNanos(DEADLINE_MILLIS);
             while (true) {
+                Stopwatch clock = w.stepClock(future, submitted);
                 try {
                     return future.get(clock.remainingNanos(limit), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    if (clock.remainingNanos(limit) == 0) {
+                    if (w.stepClock(future, submitted) == clock && clock.remainingNanos(limit) == 0) {
                         break;
                     }
                 }
@@ -142,6 +151,17 @@ final class ScriptWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * The task running on this worker thread begins its next step: its deadline counts from now.
+     * Called from a task; does nothing on any other thread.
+     */
+    static void nextStep() {
+        Worker w = CURRENT.get();
+        if (w != null) {
+            w.step = new Step(w.step == null ? null : w.step.task(), Stopwatch.start(w.thread));
+        }
+    }
+
     /** Stops waiting (the caller gets a CancellationException) and lets an idle worker end. Any thread. */
     @Override
     public void close() {
@@ -156,6 +176,9 @@ final class ScriptWorker implements AutoCloseable {
         }
     }
 
+    /** A task's current step and the clock of its deadline. */
+    private record Step(FutureTask<?> task, Stopwatch clock) { }
+
     /** One daemon thread taking tasks until it is told to end or is abandoned. */
     private static final class Worker implements Runnable {
 
@@ -165,6 +188,14 @@ final class ScriptWorker implements AutoCloseable {
         final String name;
         final Thread thread;
         volatile boolean abandoned;
+        /** The step the running task is in: made on this thread, then only read (by the caller). */
+        volatile Step step;
+
+        /** The clock of {@code task}'s current step, or {@code submitted} until it has begun. */
+        Stopwatch stepClock(FutureTask<?> task, Stopwatch submitted) {
+            Step now = step;
+            return now != null && now.task() == task ? now.clock() : submitted;
+        }
 
         Worker(String name) {
             this.name = name;
@@ -175,6 +206,7 @@ final class ScriptWorker implements AutoCloseable {
 
         @Override
         public void run() {
+            CURRENT.set(this);
             try {
                 while (!abandoned) {
                     if (!runNext()) {
@@ -196,7 +228,9 @@ final class ScriptWorker implements AutoCloseable {
             if (task == END) {
                 return false;
             }
+            step = new Step(task, Stopwatch.start(thread));
             task.run();
+            step = null;
             return true;
         }
     }
