@@ -47,11 +47,19 @@ public final class CompileDaemon {
     private static final long WATCH_MILLIS = 1000;
     /** Tries, 10 ms apart, to take the daemon while an engine's session ends. */
     private static final int CLAIM_TRIES = 50;
+    /**
+     * Tries, 10 ms apart, when the engine of the session in progress has gone: the session ends
+     * once the compile it is in (a warm-up's full build, say: a second or two in a cold daemon)
+     * returns, which takes at most the engine's compile deadline.
+     */
+    private static final int CLAIM_TRIES_AFTER_LEAVING = 500;
 
     private final Path socket;
     private final long idleMillis;
     private final CompileServer server;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** The engine of the session in progress has gone: that session is ending. */
+    private volatile boolean leaving;
     private volatile long idleSince = System.currentTimeMillis();
 
     private CompileDaemon(Path socket, long idleMillis, CompileServer server) {
@@ -111,8 +119,9 @@ public final class CompileDaemon {
      * last session still ending, so this waits a moment for that before it says busy.
      */
     private boolean claim() {
-        for (int i = 0; i < CLAIM_TRIES; i++) {
+        for (int i = 0; i < (leaving ? CLAIM_TRIES_AFTER_LEAVING : CLAIM_TRIES); i++) {
             if (busy.compareAndSet(false, true)) {
+                leaving = false;
                 return true;
             }
             try {
@@ -130,6 +139,7 @@ public final class CompileDaemon {
             // An engine that leaves in the middle of a compile (it ended, or gave up on a compile
             // that runs away) leaves this JVM in an unknown state: it ends, as a child would.
             server.serve(new PumpedInput(engine, () -> {
+                leaving = true;
                 if (server.compiling()) {
                     System.err.println("compile daemon: the engine left during a compile; ending");
                     Runtime.getRuntime().halt(0);

@@ -40,6 +40,8 @@ public final class CompileServer {
      * settles at 3 to 5 ms after about 150.
      */
     static final int IDLE_WARM_UPS = 200;
+    /** How long after an answer the idle warm-up waits: the rest of that build happens meanwhile. */
+    private static final long QUIET_AFTER_ANSWER_NANOS = 500_000_000L;
 
     /** The first argument that makes it a daemon ({@link CompileDaemon}) rather than the engine's child. */
     public static final String DAEMON_OPTION = "--daemon";
@@ -55,6 +57,8 @@ public final class CompileServer {
     private Compilation warmAll;
     /** One-file warm-up compiles made so far, in its whole life (a daemon's too, across games). */
     private volatile int warmCompiles;
+    /** When the last compile was answered ({@link System#nanoTime}); long ago at first. */
+    private long answeredAt = System.nanoTime() - QUIET_AFTER_ANSWER_NANOS;
     private final int lifeWarmUps;
 
     /** @param javac the one compiler every request uses */
@@ -160,6 +164,7 @@ public final class CompileServer {
                         compiling = false;
                     }
                     CompileProtocol.writeResult(answers, c);
+                    answeredAt = System.nanoTime();
                 } else {
                     warmUp(r, requests);
                 }
@@ -203,22 +208,37 @@ public final class CompileServer {
     /**
      * Between requests, while none waits: the rest of the life's warm-up ({@link #IDLE_WARM_UPS}
      * one-file compiles), each followed by a rest as long as it took, so that this JVM takes half a
-     * core at most while the game starts. A request that comes meanwhile waits for one small
+     * core at most while the game starts, and none in the half second after an answer. A request that comes meanwhile waits for one small
      * compile at most.
      */
     private void warmWhileIdle(InputStream requests) throws IOException {
+        if (warmSources == null || warmCompiles >= lifeWarmUps) {
+            return;
+        }
+        // Not right after an answer: the game is checking, loading and running what it got, and
+        // on two cores a warm-up compile would take the CPU that build needs.
+        if (!restUntil(answeredAt + QUIET_AFTER_ANSWER_NANOS, requests)) {
+            return;
+        }
         while (warmSources != null && warmCompiles < lifeWarmUps && requests.available() == 0) {
             long took = warmOneFile();
-            long until = System.nanoTime() + took;
-            while (requests.available() == 0 && System.nanoTime() < until) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (!restUntil(System.nanoTime() + took, requests)) {
+                return;
             }
         }
+    }
+
+    /** Sleeps until {@code nanoTime} or a request comes; false if interrupted. */
+    private static boolean restUntil(long nanoTime, InputStream requests) throws IOException {
+        while (requests.available() == 0 && System.nanoTime() - nanoTime < 0) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
