@@ -21,9 +21,9 @@ final class WorldLink {
     /** How long a shadow run waits for the game thread's copy of the world (a paused debugger, say). */
     private static final long COPY_PATIENCE_MILLIS = 2000;
     /**
-     * Entities in a copy of the world taken evenly (the path warm-up's): enough to meet every
-     * behaviour in use, few enough that the game thread copies them in microseconds and a run
-     * takes milliseconds.
+     * Entities in a copy of the world taken evenly (the path warm-up's), and the most a world may
+     * have to be copied whole for a shadow run: enough to meet every behaviour in use, few enough
+     * that the game thread copies them in microseconds and a run takes milliseconds.
      */
     static final int SHADOW_SAMPLE_ENTITIES = 512;
     /**
@@ -80,7 +80,9 @@ final class WorldLink {
         // A plain read first: this runs before every tick, and a copy is wanted once a build.
         Wanted w = wanted.get() == null ? null : wanted.getAndSet(null);
         if (w != null) {
-            w.copy().complete(w.focus() == null ? world.sample(SHADOW_SAMPLE_ENTITIES)
+            // A world small enough to copy whole is copied whole, whatever changed.
+            w.copy().complete(w.focus() == null || world.entities.count <= SHADOW_SAMPLE_ENTITIES
+                    ? world.sample(SHADOW_SAMPLE_ENTITIES)
                     : world.sample(w.focus(), SHADOW_FOCUS_ENTITIES, SHADOW_OTHER_ENTITIES));
         }
     }
@@ -91,7 +93,8 @@ final class WorldLink {
      *
      * @param focus the behaviours whose code changed: the copy holds up to
      *              {@link #SHADOW_FOCUS_ENTITIES} of their entities and {@link #SHADOW_OTHER_ENTITIES}
-     *              of the rest; null for an even sample of {@link #SHADOW_SAMPLE_ENTITIES}
+     *              of the rest; null for an even sample of {@link #SHADOW_SAMPLE_ENTITIES}. A world
+     *              of no more than that many entities is copied whole either way.
      */
     CompletableFuture<WorldState> request(Set<String> focus) {
         CompletableFuture<WorldState> w = new CompletableFuture<>();
