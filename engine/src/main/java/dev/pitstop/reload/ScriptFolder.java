@@ -9,14 +9,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A folder of script files, {@code .java} sources or {@code .class} files, read recursively
  * (symbolic links followed). Editors' temporary and backup files ({@code .#X.java},
  * {@code X.java~}, hidden files) are not scripts. Reload thread (and the game thread at start).
+ *
+ * <p>A read takes the content of a file from the read before when nothing about the file changed
+ * (size, modification time, identity) and it had last been modified well before that read (by
+ * {@link #SETTLED_MILLIS}), as git does for its index: a file written since then, even with the same
+ * size within the file system's time resolution, has a newer time or was too recent to be trusted,
+ * and is read again. An edit re-reads the file saved, not all twenty.
  */
 public final class ScriptFolder {
 
@@ -30,8 +38,27 @@ public final class ScriptFolder {
         }
     }
 
+    /**
+     * How long before a read a file must have been last modified for its content to be taken from
+     * that read next time: more than the coarsest file-system time resolution (FAT's two seconds).
+     */
+    static final long SETTLED_MILLIS = 2_500;
+
     private final Path root;
     private final Kind kind;
+    /** What the last read found, by relative path; replaced whole by each read. */
+    private volatile Map<String, Seen> lastRead = Map.of();
+
+    /** One file as a read found it: its attributes then, and the content read (wall clock: when the read began). */
+    private record Seen(long size, FileTime modified, Object key, long readAtMillis, byte[] content) {
+
+        /** Whether {@code attrs} say the file is as this read found it, and was settled already then. */
+        boolean stillIs(BasicFileAttributes attrs) {
+            return size == attrs.size() && modified.equals(attrs.lastModifiedTime())
+                    && Objects.equals(key, attrs.fileKey())
+                    && modified.toMillis() < readAtMillis - SETTLED_MILLIS;
+        }
+    }
 
     public ScriptFolder(Path root, Kind kind) {
         this.root = root.toAbsolutePath().normalize();
@@ -59,6 +86,9 @@ public final class ScriptFolder {
     /** Reads every script file now. A file that vanishes while being read is left out. */
     public SourceSet read() {
         Map<String, byte[]> files = new HashMap<>();
+        Map<String, Seen> before = lastRead;
+        Map<String, Seen> seen = new HashMap<>();
+        long readAt = System.currentTimeMillis();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -72,11 +102,20 @@ public final class ScriptFolder {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                             if (attrs.isRegularFile() && isScriptFile(file)) {
-                                try {
-                                    files.put(relative(file), Files.readAllBytes(file));
-                                } catch (NoSuchFileException gone) {
-                                    // Renamed or deleted under us; the watcher will report it.
+                                String path = relative(file);
+                                Seen was = before.get(path);
+                                if (was == null || !was.stillIs(attrs)) {
+                                    try {
+                                        // The attributes are from before the read: a write in between
+                                        // leaves them older than the file, and the next read reads it.
+                                        was = new Seen(attrs.size(), attrs.lastModifiedTime(), attrs.fileKey(), readAt,
+                                                Files.readAllBytes(file));
+                                    } catch (NoSuchFileException gone) {
+                                        return FileVisitResult.CONTINUE; // renamed or deleted: the watcher tells
+                                    }
                                 }
+                                seen.put(path, was);
+                                files.put(path, was.content());
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -87,10 +126,12 @@ public final class ScriptFolder {
                         }
                     });
         } catch (NoSuchFileException e) {
+            lastRead = Map.of();
             return new SourceSet(Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scripts in " + root + ": " + e.getMessage(), e);
         }
+        lastRead = Map.copyOf(seen);
         return new SourceSet(files);
     }
 
