@@ -111,7 +111,7 @@ public final class Entities {
      * A deep copy of at most {@code focusMax} of the entities whose slot {@code focused} marks and at
      * most {@code otherMax} of the others, each group taken evenly across the list, memory included.
      */
-    public Entities sample(boolean[] focused, int focusMax, int otherMax) {
+    Entities sample(boolean[] focused, int focusMax, int otherMax) {
         int inFocus = 0;
         for (int i = 0; i < count; i++) {
             if (marked(focused, slot[i])) {
