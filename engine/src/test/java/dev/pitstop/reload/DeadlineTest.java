@@ -107,9 +107,28 @@ class DeadlineTest {
     @Test
     void anEndlessShadowRunIsRejectedAfterTheDeadlineAndTheNextSaveGoesLive() throws Exception {
         prepare();
+        aStuckRunIsRejectedAndTheNextSaveGoesLive(waitForever(), "the shadow run did not finish within ");
+    }
+
+    @Test
+    void anEndlessWarmUpAfterAShadowRunThatPassedIsRejectedAsTheWarmUp() throws Exception {
+        // The shadow run and the warm-up are handed to the script thread together: the one stuck
+        // is told by its thread's name, and each has a deadline of its own.
+        prepare();
+        aStuckRunIsRejectedAndTheNextSaveGoesLive("if (Thread.currentThread().getName().equals(\"" + WarmUp.THREAD_NAME
+                + "\")) { " + waitForever() + " }", "the warm-up run of the new code did not finish within ");
+    }
+
+    /**
+     * Saves a Mover whose update runs {@code stuck} first: the save is rejected (reason shadow)
+     * with {@code message} and the deadline, at the line it was stuck on; the thread is reported,
+     * the old code runs on and the next save goes live.
+     */
+    private void aStuckRunIsRejectedAndTheNextSaveGoesLive(String stuck, String message) throws Exception {
         Path root = scripts();
         Scripts.write(root, "t/Mover.java", Scripts.mover("Mover", "2f"));
-        String endless = Scripts.mover("Mover", "2f").replace("self.setVelocity(SPEED, 0f);", waitForever());
+        String endless = Scripts.mover("Mover", "2f").replace("self.setVelocity(SPEED, 0f);",
+                stuck + " self.setVelocity(SPEED, 0f);");
         RunningEngine e = RunningEngine.headless("--scripts", root.toString(), "--spawn", "Mover=3",
                 "--stats-every", "5", "--trust-scripts");
         try {
@@ -122,39 +141,7 @@ class DeadlineTest {
             assertEquals("t/Mover.java", d.get("file"), rejected.toString());
             assertEquals((long) Javac.lineOf(endless, "Thread.sleep"), ((Number) d.get("line")).longValue(),
                     rejected.toString());
-            assertTrue(String.valueOf(d.get("message")).startsWith(
-                    "the shadow run did not finish within " + ScriptWorker.DEADLINE_MILLIS + " ms"), rejected.toString());
-            stuckThreadReported(e, m, "t/Mover.java:" + Javac.lineOf(endless, "Thread.sleep"));
-            Stats.awaitSpeed(e, e.mark(), "Mover", 2);
-
-            aGoodSaveStillGoesLiveAndTheEngineStops(e, root);
-        } finally {
-            e.close();
-        }
-    }
-
-    @Test
-    void anEndlessWarmUpAfterAShadowRunThatPassedIsRejectedAsTheWarmUp() throws Exception {
-        // The shadow run and the warm-up are handed to the script thread together: the one stuck
-        // is told by its thread's name, and each has a deadline of its own.
-        prepare();
-        Path root = scripts();
-        Scripts.write(root, "t/Mover.java", Scripts.mover("Mover", "2f"));
-        String endless = Scripts.mover("Mover", "2f").replace("self.setVelocity(SPEED, 0f);",
-                "if (Thread.currentThread().getName().equals(\"" + WarmUp.THREAD_NAME + "\")) { " + waitForever()
-                        + " } self.setVelocity(SPEED, 0f);");
-        RunningEngine e = RunningEngine.headless("--scripts", root.toString(), "--spawn", "Mover=3",
-                "--stats-every", "5", "--trust-scripts");
-        try {
-            e.awaitStats(0, 0);
-            int m = e.mark();
-            Scripts.write(root, "t/Mover.java", endless);
-            Event rejected = e.await(m, "rejected");
-            assertEquals("shadow", rejected.get("reason"), rejected.toString());
-            Map<String, Object> d = HotReloadTest.diagnostics(rejected).get(0);
-            assertTrue(String.valueOf(d.get("message")).startsWith("the warm-up run of the new code did not finish within "
-                    + ScriptWorker.DEADLINE_MILLIS + " ms"), rejected.toString());
-            assertEquals((long) Javac.lineOf(endless, "Thread.sleep"), ((Number) d.get("line")).longValue(),
+            assertTrue(String.valueOf(d.get("message")).startsWith(message + ScriptWorker.DEADLINE_MILLIS + " ms"),
                     rejected.toString());
             stuckThreadReported(e, m, "t/Mover.java:" + Javac.lineOf(endless, "Thread.sleep"));
             Stats.awaitSpeed(e, e.mark(), "Mover", 2);
