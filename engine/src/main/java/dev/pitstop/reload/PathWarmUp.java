@@ -177,9 +177,10 @@ final class PathWarmUp {
                         Set<String> focus = new TreeSet<>();
                         edited.forEach(c -> focus.add(ClassShape.simpleName(c)));
                         WorldState shadowWorld = focus.isEmpty() ? world.copy()
-                                : world.sample(focus, WorldLink.SHADOW_FOCUS_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
+                                : world.sample(focus, WorldLink.SHADOW_FOCUS_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES,
+                                        WorldLink.SHADOW_SAMPLE_ENTITIES);
                         WorldState warmUpWorld = focus.isEmpty() ? world.copy()
-                                : shadowWorld.sample(focus, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
+                                : shadowWorld.sample(focus, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES, 0);
                         int ticks = Math.min(shadowTicks, SHADOW_TICKS);
                         ShadowRun.Fault fault = scripts.call(
                                 () -> ShadowRun.run(shadowCopy.generation().table(), shadowWorld, ticks));

@@ -277,7 +277,7 @@ final class ReloadPipeline {
             return;
         }
         // Thinner: see WorldLink.WARM_UP_ENTITIES.
-        WorldState warmUpCopy = copy.sample(changed, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES);
+        WorldState warmUpCopy = copy.sample(changed, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES, 0);
         int ticks = settings.safety().shadowTicks();
         // The shadow run and, if it passed, the warm-up, in one hand-over, each under its own deadline.
         long[] t1 = new long[1];

@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the script code of a reload off the game thread, under a deadline on top of the work
- * budget: static initializers and constructors, shadow runs, warm-ups. The budget counts script
- * work but cannot stop a long JDK call, a lock that is never released or trusted code; the
- * deadline catches those. Each task runs on a daemon worker thread while the caller waits for it
- * at most {@link #DEADLINE_MILLIS}, not counting time a debugger held the JVM or the worker (a
- * breakpoint in a static initializer or in the shadow run; see {@link Stopwatch}); past it the
- * caller gets {@link Stuck} at once, with the worker's stack at that moment, and the worker is
- * abandoned: never interrupted, never waited for, left to finish or to hang on its own. The next
+ * budget (one per step of a task, see {@link #nextStep}): static initializers and constructors,
+ * shadow runs, warm-ups. The budget counts script work but cannot stop a long JDK call, a lock
+ * that is never released or trusted code; the deadline catches those. Each task runs on a daemon
+ * worker thread while the caller waits for each of its steps at most {@link #DEADLINE_MILLIS}, not
+ * counting time a debugger held the JVM or the worker (a breakpoint in a static initializer or in
+ * the shadow run; see {@link Stopwatch}); past it the caller gets {@link Stuck} at once, with the
+ * worker's stack at that moment, and the worker is abandoned: never interrupted, never waited for,
+ * left to finish its step or to hang on its own (it starts no further step). The next
  * task gets a fresh worker, so one stuck script never holds up the saves after it.
  *
  * <p>One task may run several steps in a row ({@link #nextStep}), each with a deadline of its own,
@@ -154,10 +155,16 @@ final class ScriptWorker implements AutoCloseable {
     /**
      * The task running on this worker thread begins its next step: its deadline counts from now.
      * Called from a task; does nothing on any other thread.
+     *
+     * @throws CancellationException if the caller gave the task up during an earlier step: an
+     *                               abandoned thread runs no further script code of its own accord
      */
     static void nextStep() {
         Worker w = CURRENT.get();
         if (w != null) {
+            if (w.abandoned) {
+                throw new CancellationException("given up during an earlier step");
+            }
             w.step = new Step(w.step == null ? null : w.step.task(), Stopwatch.start(w.thread));
         }
     }
@@ -188,7 +195,10 @@ final class ScriptWorker implements AutoCloseable {
         final String name;
         final Thread thread;
         volatile boolean abandoned;
-        /** The step the running task is in: made on this thread, then only read (by the caller). */
+        /**
+         * The step the running task is in. Its stopwatch is made on this thread and then only read,
+         * by the caller, through this volatile field: never restarted, so safe to share.
+         */
         volatile Step step;
 
         /** The clock of {@code task}'s current step, or {@code submitted} until it has begun. */

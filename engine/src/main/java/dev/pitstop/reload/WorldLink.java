@@ -27,8 +27,9 @@ final class WorldLink {
      */
     static final int SHADOW_SAMPLE_ENTITIES = 512;
     /**
-     * In a shadow run's copy, the most entities of the behaviours whose code changed:
-     * five times what an even sample of 512 gives one behaviour of twenty.
+     * In a shadow run's copy, the entities of the behaviours whose code changed: five times what an
+     * even sample of 512 gives one behaviour of twenty; more when an edit changed so many (a helper
+     * they all use) that an even sample of 512 would give them more, up to 512.
      */
     static final int SHADOW_FOCUS_ENTITIES = 128;
     /** In a shadow run's copy, the most entities of the other behaviours, which have run on all of them. */
@@ -83,7 +84,8 @@ final class WorldLink {
             // A world small enough to copy whole is copied whole, whatever changed.
             w.copy().complete(w.focus() == null || world.entities.count <= SHADOW_SAMPLE_ENTITIES
                     ? world.sample(SHADOW_SAMPLE_ENTITIES)
-                    : world.sample(w.focus(), SHADOW_FOCUS_ENTITIES, SHADOW_OTHER_ENTITIES));
+                    : world.sample(w.focus(), SHADOW_FOCUS_ENTITIES, SHADOW_OTHER_ENTITIES,
+                            SHADOW_SAMPLE_ENTITIES));
         }
     }
 
@@ -91,9 +93,9 @@ final class WorldLink {
      * Asks the game thread for a copy at its next tick boundary; asked for before the new classes
      * load, so that its answer and the loading overlap. Reload thread.
      *
-     * @param focus the behaviours whose code changed: the copy holds up to
-     *              {@link #SHADOW_FOCUS_ENTITIES} of their entities and {@link #SHADOW_OTHER_ENTITIES}
-     *              of the rest; null for an even sample of {@link #SHADOW_SAMPLE_ENTITIES}. A world
+     * @param focus the behaviours whose code changed: the copy holds
+     *              {@link #SHADOW_FOCUS_ENTITIES} of their entities (or an even sample's share of
+     *              them, if more) and up to {@link #SHADOW_OTHER_ENTITIES} of the rest; null for an even sample of {@link #SHADOW_SAMPLE_ENTITIES}. A world
      *              of no more than that many entities is copied whole either way.
      */
     CompletableFuture<WorldState> request(Set<String> focus) {

@@ -108,15 +108,22 @@ public final class Entities {
     }
 
     /**
-     * A deep copy of at most {@code focusMax} of the entities whose slot {@code focused} marks and at
-     * most {@code otherMax} of the others, each group taken evenly across the list, memory included.
+     * A deep copy of some of the entities whose slot {@code focused} marks and at most
+     * {@code otherMax} of the others, each group taken evenly across the list, memory included. Of
+     * the marked ones it takes {@code focusMax}, or more if an even sample of {@code evenTotal}
+     * would take more of them (when they are many), never more than {@code evenTotal}; 0 for
+     * {@code focusMax} alone.
      */
-    Entities sample(boolean[] focused, int focusMax, int otherMax) {
+    Entities sample(boolean[] focused, int focusMax, int otherMax, int evenTotal) {
         int inFocus = 0;
         for (int i = 0; i < count; i++) {
             if (marked(focused, slot[i])) {
                 inFocus++;
             }
+        }
+        if (count > 0 && evenTotal > 0) {
+            long evenShare = ((long) evenTotal * inFocus + count - 1) / count;
+            focusMax = (int) Math.min(evenTotal, Math.max(focusMax, evenShare));
         }
         int others = count - inFocus;
         Entities e = new Entities(Math.max(1, Math.max(0, Math.min(inFocus, focusMax))

@@ -66,17 +66,19 @@ public final class WorldState {
     }
 
     /**
-     * As {@link #sample(int)}, but weighted to the behaviours {@code focus}: at most
-     * {@code focusMax} of their entities and {@code otherMax} of the rest, each taken evenly across
-     * the entity list. For the shadow run of an edit: the code that changed meets many entities,
-     * the code that did not (and has run on all of them) a few, for what the changed code does to it.
+     * As {@link #sample(int)}, but weighted to the behaviours {@code focus}: {@code focusMax} of
+     * their entities (more if they are so many that an even sample of {@code evenTotal} would take
+     * more of them, never more than {@code evenTotal}; 0 for {@code focusMax} alone) and at most {@code otherMax} of the rest,
+     * each taken evenly across the entity list. For the shadow run of an edit: the code that changed
+     * meets many entities, never fewer than an even sample gave it, and the code that did not (and
+     * has run on all of them) a few, for what the changed code does to it.
      */
-    public WorldState sample(Set<String> focus, int focusMax, int otherMax) {
+    public WorldState sample(Set<String> focus, int focusMax, int otherMax, int evenTotal) {
         boolean[] focused = new boolean[slots.size()];
         for (int s = 0; s < focused.length; s++) {
             focused[s] = focus.contains(slots.name(s));
         }
-        return withEntities(entities.sample(focused, focusMax, otherMax));
+        return withEntities(entities.sample(focused, focusMax, otherMax, evenTotal));
     }
 
     private WorldState withEntities(Entities sampled) {

@@ -56,6 +56,34 @@ class ScriptWorkerStepsTest {
     }
 
     @Test
+    void aTaskGivenUpDuringOneStepStartsNoOther() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<String> after = new java.util.concurrent.atomic.AtomicReference<>();
+        try (ScriptWorker worker = new ScriptWorker("steps-test")) {
+            assertThrows(ScriptWorker.Stuck.class, () -> worker.call(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    ScriptWorker.nextStep();
+                    after.set("the next step ran");
+                } catch (java.util.concurrent.CancellationException e) {
+                    after.set("cancelled");
+                }
+                return null;
+            }));
+            release.countDown(); // the stuck step returns, long after its deadline
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (after.get() == null && System.nanoTime() < giveUp) {
+                Thread.sleep(5);
+            }
+            assertEquals("cancelled", after.get());
+        }
+    }
+
+    @Test
     void nextStepOutsideAWorkerDoesNothing() {
         ScriptWorker.nextStep();
     }

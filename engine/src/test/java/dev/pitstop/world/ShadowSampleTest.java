@@ -38,7 +38,7 @@ class ShadowSampleTest {
     @Test
     void theChangedBehaviourGetsUpToItsShareAndTheOthersAFewTakenEvenly() {
         WorldState live = world();
-        WorldState copy = live.sample(Set.of("Changed"), 128, 64);
+        WorldState copy = live.sample(Set.of("Changed"), 128, 64, 0);
         Map<String, Integer> n = countBySlotName(copy);
         assertEquals(128, n.get("Changed"), n.toString());
         assertEquals(64, n.get("Still") + n.get("Other"), n.toString());
@@ -63,18 +63,35 @@ class ShadowSampleTest {
         for (int i = 0; i < 2_000; i++) {
             live.entities.add(i + 1, i % 200 == 0 ? 0 : 1, 1, 1, 100f);
         }
-        assertEquals(Map.of("Rare", 10, "Common", 64), countBySlotName(live.sample(Set.of("Rare"), 128, 64)));
+        assertEquals(Map.of("Rare", 10, "Common", 64), countBySlotName(live.sample(Set.of("Rare"), 128, 64, 512)));
         // Nothing in focus (a behaviour no entity uses yet): the others' share alone, at most.
-        int none = live.sample(Set.of("Gone"), 128, 64).entities.count;
+        int none = live.sample(Set.of("Gone"), 128, 64, 512).entities.count;
         assertTrue(none > 32 && none <= 64, "got " + none);
-        assertEquals(none, live.sample(Set.of(), 128, 64).entities.count);
-        assertEquals(0, live.sample(Set.of(), 128, 0).entities.count);
+        assertEquals(none, live.sample(Set.of(), 128, 64, 512).entities.count);
+        assertEquals(0, live.sample(Set.of(), 128, 0, 512).entities.count);
+    }
+
+    @Test
+    void anEditThatChangedManyBehavioursGivesEachNoFewerThanAnEvenSampleWould() {
+        WorldState live = world(); // 3,000 Changed, 7,000 others
+        // An even sample of 512 takes 154 of the 3,000: more than 128, so 154.
+        assertEquals(154, countBySlotName(live.sample(Set.of("Changed"), 128, 64, 512)).get("Changed"));
+        // Every behaviour changed (a helper they all use): the whole even sample's 512, no others left.
+        WorldState all = live.sample(Set.of("Still", "Changed", "Other"), 128, 64, 512);
+        assertEquals(512, all.entities.count);
+        // One behaviour in ten: its 128, as before.
+        WorldState small = new WorldState(60, 1, 1280, 720);
+        small.slots = SlotTable.of(List.of("Changed", "Other"));
+        for (int i = 0; i < 10_000; i++) {
+            small.entities.add(i + 1, i % 10 == 0 ? 0 : 1, 1, 1, 100f);
+        }
+        assertEquals(128, countBySlotName(small.sample(Set.of("Changed"), 128, 64, 512)).get("Changed"));
     }
 
     @Test
     void theCopySharesNothingMutableWithTheLiveWorld() {
         WorldState live = world();
-        WorldState copy = live.sample(Set.of("Changed"), 128, 64);
+        WorldState copy = live.sample(Set.of("Changed"), 128, 64, 0);
         Set<Integer> ids = new HashSet<>();
         for (int i = 0; i < copy.entities.count; i++) {
             assertTrue(ids.add(copy.entities.id[i]), "each entity once");
