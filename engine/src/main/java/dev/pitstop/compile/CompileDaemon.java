@@ -58,8 +58,9 @@ public final class CompileDaemon {
     private final long idleMillis;
     private final CompileServer server;
     private final AtomicBoolean busy = new AtomicBoolean();
-    /** The engine of the session in progress has gone: that session is ending. */
-    private volatile boolean leaving;
+    /** The session in progress (a token of its own), and the last session whose engine has gone. */
+    private volatile Object session;
+    private volatile Object left;
     private volatile long idleSince = System.currentTimeMillis();
 
     private CompileDaemon(Path socket, long idleMillis, CompileServer server) {
@@ -119,9 +120,8 @@ public final class CompileDaemon {
      * last session still ending, so this waits a moment for that before it says busy.
      */
     private boolean claim() {
-        for (int i = 0; i < (leaving ? CLAIM_TRIES_AFTER_LEAVING : CLAIM_TRIES); i++) {
+        for (int i = 0; i < (left != null && left == session ? CLAIM_TRIES_AFTER_LEAVING : CLAIM_TRIES); i++) {
             if (busy.compareAndSet(false, true)) {
-                leaving = false;
                 return true;
             }
             try {
@@ -135,11 +135,13 @@ public final class CompileDaemon {
     }
 
     private void serve(SocketChannel engine) {
+        Object me = new Object();
+        session = me;
         try (engine) {
             // An engine that leaves in the middle of a compile (it ended, or gave up on a compile
             // that runs away) leaves this JVM in an unknown state: it ends, as a child would.
             server.serve(new PumpedInput(engine, () -> {
-                leaving = true;
+                left = me;
                 if (server.compiling()) {
                     System.err.println("compile daemon: the engine left during a compile; ending");
                     Runtime.getRuntime().halt(0);

@@ -107,9 +107,11 @@ public final class ScriptCompiler {
         standard = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         try {
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
-            // No processors run (-proc:none), and no plugin: an empty processor path spares every
-            // compile javac's search of the class path's jars for plugins.
-            standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
+            if (options.contains("-proc:none")) {
+                // No processor runs, and scripts use no plugin: an empty processor path spares every
+                // compile javac's search of the class path's jars for plugins.
+                standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot set the script class path: " + e.getMessage(), e);
         }

@@ -173,7 +173,8 @@ final class PathWarmUp {
                         world = copy.get();
                     }
                     if (world != null) {
-                        // Weighted to the rehearsed edit, as a real edit's copies are.
+                        // Weighted to the rehearsed edit, as a real edit's copies of a large world are
+                        // (its even copy stands for the large world; the same code samples both).
                         Set<String> focus = new TreeSet<>();
                         edited.forEach(c -> focus.add(ClassShape.simpleName(c)));
                         WorldState shadowWorld = focus.isEmpty() ? world.copy()

@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@code X.java~}, hidden files) are not scripts. Reload thread (and the game thread at start).
  *
  * <p>A read takes the content of a file from the read before when nothing about the file changed
- * (size, modification time, identity) and it had last been modified well before that read (by
+ * (size, modification and status-change times, identity) and it had last changed well before that read (by
  * {@link #SETTLED_MILLIS}), as git does for its index: a file written since then, even with the same
  * size within the file system's time resolution, has a newer time or was too recent to be trusted,
  * and is read again. An edit re-reads the file saved, not all twenty.
@@ -49,14 +49,28 @@ public final class ScriptFolder {
     /** What the last read found, by relative path; replaced whole by each read. */
     private volatile Map<String, Seen> lastRead = Map.of();
 
-    /** One file as a read found it: its attributes then, and the content read (wall clock: when the read began). */
-    private record Seen(long size, FileTime modified, Object key, long readAtMillis, byte[] content) {
+    /**
+     * One file as a read found it: its attributes then (its status-change time too, which no tool
+     * can set back as {@code cp -p} or {@code tar} set the modification time; null where the file
+     * system has none), and the content read (wall clock: when the read began).
+     */
+    private record Seen(long size, FileTime modified, FileTime changed, Object key, long readAtMillis,
+            byte[] content) {
 
-        /** Whether {@code attrs} say the file is as this read found it, and was settled already then. */
-        boolean stillIs(BasicFileAttributes attrs) {
-            return size == attrs.size() && modified.equals(attrs.lastModifiedTime())
-                    && Objects.equals(key, attrs.fileKey())
-                    && modified.toMillis() < readAtMillis - SETTLED_MILLIS;
+        /** Whether the file is as this read found it, and was settled already then. */
+        boolean stillIs(BasicFileAttributes attrs, FileTime changedNow) {
+            return changed != null && changed.equals(changedNow) && size == attrs.size()
+                    && modified.equals(attrs.lastModifiedTime()) && Objects.equals(key, attrs.fileKey())
+                    && Math.max(modified.toMillis(), changed.toMillis()) < readAtMillis - SETTLED_MILLIS;
+        }
+    }
+
+    /** The file's status-change time ({@code unix:ctime}), or null where there is none. */
+    private static FileTime statusChanged(Path file) {
+        try {
+            return Files.getAttribute(file, "unix:ctime") instanceof FileTime t ? t : null;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -104,12 +118,13 @@ public final class ScriptFolder {
                             if (attrs.isRegularFile() && isScriptFile(file)) {
                                 String path = relative(file);
                                 Seen was = before.get(path);
-                                if (was == null || !was.stillIs(attrs)) {
+                                FileTime changed = statusChanged(file);
+                                if (was == null || !was.stillIs(attrs, changed)) {
                                     try {
                                         // The attributes are from before the read: a write in between
                                         // leaves them older than the file, and the next read reads it.
-                                        was = new Seen(attrs.size(), attrs.lastModifiedTime(), attrs.fileKey(), readAt,
-                                                Files.readAllBytes(file));
+                                        was = new Seen(attrs.size(), attrs.lastModifiedTime(), changed, attrs.fileKey(),
+                                                readAt, Files.readAllBytes(file));
                                     } catch (NoSuchFileException gone) {
                                         return FileVisitResult.CONTINUE; // renamed or deleted: the watcher tells
                                     }
