@@ -238,12 +238,20 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
      * Returns false once closed. Reload thread.
      */
     private boolean build(ReloadTrigger.Build next) throws InterruptedException {
-        long changesAtRead = trigger.changes();
-        SourceSet files = folder.read();
+        long changesAtFirstRead = trigger.changes();
+        SourceSet firstRead = folder.read();
+        boolean speculative = next.speculative();
+        // A file read empty is most likely a save caught between its truncation and its write: its
+        // next event (or the quiet period, for a file emptied on purpose) comes before a build of nothing.
+        boolean emptied = speculative && pipeline.emptied(firstRead);
+        if (emptied) {
+            trigger.awaitChangeOrQuiet(changesAtFirstRead, TimeUnit.MILLISECONDS.toNanos(settings.quietMillis()));
+        }
+        long changesAtRead = emptied ? trigger.changes() : changesAtFirstRead;
+        SourceSet files = emptied ? folder.read() : firstRead;
         if (!next.force() && pipeline.alreadyTried(files)) {
             return true;
         }
-        boolean speculative = next.speculative();
         ReloadPipeline.Saved before = pipeline.save();
         ReadyGeneration built = null;
         Rejection rejected = null;

@@ -95,6 +95,21 @@ final class ReloadPipeline {
         lastAttemptHash = null;
     }
 
+    /** Whether a file that held something in the last build's files is empty in {@code files}. */
+    boolean emptied(SourceSet files) {
+        SourceSet last = lastBuiltFiles;
+        if (last == null) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> e : files.files().entrySet()) {
+            byte[] before = last.files().get(e.getKey());
+            if (e.getValue().length == 0 && before != null && before.length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the last attempt was of exactly these files. */
     boolean alreadyTried(SourceSet files) {
         return files.hash().equals(lastAttemptHash);

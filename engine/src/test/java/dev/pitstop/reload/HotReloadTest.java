@@ -1,6 +1,7 @@
 package dev.pitstop.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pitstop.events.Event;
@@ -356,6 +357,27 @@ class HotReloadTest {
             assertTrue(e.events("stats").stream().noneMatch(s -> behaviour(s, "Mover") != null
                     && Math.abs(meanSpeed(s, "Mover") - 111) < 1e-3), "the first save's build never ran live");
             assertEquals(List.of(), e.events("rejected"), "the half-written file's build is redone, not reported");
+        }
+    }
+
+    @Test
+    void aSaveReadBetweenItsTruncationAndItsWriteIsNotBuiltEmpty() throws Exception {
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
+        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
+                "--stats-every", "5", "--quiet-ms", "3000")) {
+            e.awaitStats(0, 0);
+            int m = e.mark();
+            Path file = dir.resolve("t/Mover.java");
+            Files.writeString(file, ""); // an editor's truncation...
+            Thread.sleep(300);
+            Files.writeString(file, Scripts.mover("Mover", "5f")); // ...and its write, a moment later
+            Event swap = e.await(m, "swap");
+            assertEquals(2, swap.get("toGeneration"));
+            awaitSpeed(e, m, "Mover", 5);
+            Event detected = e.events("reload").stream().filter(r -> "detected".equals(r.get("phase"))
+                    && Integer.valueOf(2).equals(r.get("generation"))).findFirst().orElseThrow();
+            assertNull(detected.get("abandonedAfter"), "no build of the empty file was begun: " + detected.toJson());
+            assertEquals(List.of(), e.events("rejected"));
         }
     }
 
