@@ -51,9 +51,18 @@ final class GenerationBuilder {
     record Built(Generation generation, List<String> warnings, Set<String> instantiated,
             Map<String, ClassShape> shapes) { }
 
-    /** Classes that passed the checks made before anything is loaded. */
+    /**
+     * Classes that passed the checks made before anything is loaded, and their fingerprints
+     * ({@link Fingerprints#of}, by class name), computed once for the build's every use.
+     */
     record Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files,
-            SourceLines lines) { }
+            SourceLines lines, Map<String, String> prints) {
+
+        Checked(Map<String, byte[]> classes, Map<String, ClassFacts> facts, Map<String, String> files,
+                SourceLines lines) {
+            this(classes, facts, files, lines, Fingerprints.of(facts, classes));
+        }
+    }
 
     /**
      * Reads every class file and checks what can be checked without loading: well-formed, named as

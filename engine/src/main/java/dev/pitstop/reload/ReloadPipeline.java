@@ -233,25 +233,22 @@ final class ReloadPipeline {
         GenerationBuilder.Built shadowEarlier = shadowLineage;
         GenerationBuilder.Built built;
         if (announce && settings.safety().shadowTicks() > 0) {
-            Set<String> changed = Fingerprints.changedBehaviours(Fingerprints.of(checked.facts(), checked.classes()),
-                    earlier);
+            Set<String> changed = Fingerprints.changedBehaviours(checked.prints(), earlier);
             CompletableFuture<WorldState> copy = world.request(changed);
             try {
                 // Both loads in one hand-over to the script thread, each under its own deadline.
-                long[] t3 = new long[1];
-                GenerationBuilder.Built[] loaded = offThread(number, Step.LOAD, locator, () -> {
+                Loaded loaded = offThread(number, Step.LOAD, locator, () -> {
                     GenerationBuilder.Built copyOf = b.loadShadowCopy(number, checked, fileHashes, mustStay, slots,
                             shadowEarlier);
-                    t3[0] = System.nanoTime();
+                    long copied = System.nanoTime();
                     ScriptWorker.nextStep();
-                    return new GenerationBuilder.Built[] {copyOf,
-                        b.loadLive(number, checked, fileHashes, slots, earlier, copyOf)};
+                    return new Loaded(copyOf, copied, b.loadLive(number, checked, fileHashes, slots, earlier, copyOf));
                 });
-                GenerationBuilder.Built shadowCopy = loaded[0];
-                built = loaded[1];
+                GenerationBuilder.Built shadowCopy = loaded.shadowCopy();
+                built = loaded.live();
                 long t4 = System.nanoTime();
                 events.emit(events.phaseEvent(number, "loaded", (t4 - t2) / 1e6)
-                        .with("shadowCopyMs", ReloadEvents.ms(t3[0] - t2))
+                        .with("shadowCopyMs", ReloadEvents.ms(loaded.copiedAt() - t2))
                         .with("shadowNew", shadowCopy.instantiated().size())
                         .with("liveNew", built.instantiated().size()));
                 stopIf(stale);
@@ -295,16 +292,16 @@ final class ReloadPipeline {
         WorldState warmUpCopy = copy.sample(changed, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES, 0);
         int ticks = settings.safety().shadowTicks();
         // The shadow run and, if it passed, the warm-up, in one hand-over, each under its own deadline.
-        long[] t1 = new long[1];
-        ShadowRun.Fault fault = offThread(number, Step.SHADOW, locator, () -> {
+        Ran ran = offThread(number, Step.SHADOW, locator, () -> {
             ShadowRun.Fault found = ShadowRun.run(copyOf.table(), copy, ticks);
-            t1[0] = System.nanoTime();
+            long shadowEnd = System.nanoTime();
             if (found == null) {
                 ScriptWorker.nextStep();
                 WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
             }
-            return found;
+            return new Ran(found, shadowEnd);
         });
+        ShadowRun.Fault fault = ran.fault();
         if (fault != null) {
             events.phase(number, "shadow", (System.nanoTime() - t0) / 1e6);
             ScriptFault f = fault.fault();
@@ -312,8 +309,14 @@ final class ReloadPipeline {
                     + fault.ticks() + " ticks: " + f.describe()));
         }
         long t2 = System.nanoTime();
-        events.emit(events.phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ReloadEvents.ms(t2 - t1[0])));
+        events.emit(events.phaseEvent(number, "shadow", (t2 - t0) / 1e6).with("warmUpMs", ReloadEvents.ms(t2 - ran.shadowEnd())));
     }
+
+    /** What the loading task made: the shadow copy, when it was done ({@link System#nanoTime}), the live generation. */
+    private record Loaded(GenerationBuilder.Built shadowCopy, long copiedAt, GenerationBuilder.Built live) { }
+
+    /** What the shadow task found (null: no fault) and when its shadow run ended ({@link System#nanoTime}). */
+    private record Ran(ShadowRun.Fault fault, long shadowEnd) { }
 
     /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
     private enum Step {

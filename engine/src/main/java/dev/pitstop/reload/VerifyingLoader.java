@@ -52,7 +52,7 @@ final class VerifyingLoader {
         Map<String, String> files = checked.files();
         ScriptLocator locator = files::get;
 
-        Map<String, String> prints = Fingerprints.of(facts, checked.classes());
+        Map<String, String> prints = checked.prints();
         Map<String, ClassShape> knownShapes = known == null ? Map.of() : known.shapes();
         Set<String> toLoad = toLoad(facts, prints, knownShapes, earlier);
         Map<String, Class<?>> loaded = ClassLinker.define(loader, toLoad, checked);

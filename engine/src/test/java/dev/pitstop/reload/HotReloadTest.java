@@ -334,12 +334,26 @@ class HotReloadTest {
         }
     }
 
+    /**
+     * Two Movers at speed 1 with a quiet period of 3 s, running: a build of a file event goes live
+     * only after that, so a test has time to save again before it does.
+     */
+    private RunningEngine moverWithALongQuietPeriod() throws Exception {
+        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
+        RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
+                "--stats-every", "5", "--quiet-ms", "3000");
+        try {
+            e.awaitStats(0, 0);
+        } catch (RuntimeException | Error failed) {
+            e.close();
+            throw failed;
+        }
+        return e;
+    }
+
     @Test
     void aSpeculativeBuildOfContentThatChangedBeforeTheQuietPeriodEndedNeverGoesLive() throws Exception {
-        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
-        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
-                "--stats-every", "5", "--quiet-ms", "3000")) {
-            e.awaitStats(0, 0);
+        try (RunningEngine e = moverWithALongQuietPeriod()) {
             int m = e.mark();
             Path file = dir.resolve("t/Mover.java");
             Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "111f")); // compiles, and is built at once
@@ -362,10 +376,7 @@ class HotReloadTest {
 
     @Test
     void aSaveReadBetweenItsTruncationAndItsWriteIsNotBuiltEmpty() throws Exception {
-        Scripts.write(dir, "t/Mover.java", Scripts.mover("Mover", "1f"));
-        try (RunningEngine e = RunningEngine.headless("--scripts", dir.toString(), "--spawn", "Mover=2",
-                "--stats-every", "5", "--quiet-ms", "3000")) {
-            e.awaitStats(0, 0);
+        try (RunningEngine e = moverWithALongQuietPeriod()) {
             int m = e.mark();
             Path file = dir.resolve("t/Mover.java");
             Files.writeString(file, ""); // an editor's truncation...
