@@ -150,7 +150,11 @@ public final class ConsoleReporter implements EventSink {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append(what).append(' ').append(String.join(", ", l.stream().map(String::valueOf).toList()));
+            sb.append(what).append(' ');
+            // A loop, not a stream: the first swap's line would link its method reference then.
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(l.get(i));
+            }
         }
     }
 

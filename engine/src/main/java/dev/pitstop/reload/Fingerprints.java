@@ -63,12 +63,13 @@ final class Fingerprints {
      */
     static Set<String> changedBehaviours(Map<String, String> prints, Generation earlier) {
         Set<String> changed = new TreeSet<>();
-        prints.forEach((className, print) -> {
-            String simple = ClassShape.simpleName(className);
-            if (earlier == null || !print.equals(earlier.fingerprints().get(simple))) {
+        // A loop, not a lambda: this runs first at the first save, where linking one costs milliseconds.
+        for (Map.Entry<String, String> e : prints.entrySet()) {
+            String simple = ClassShape.simpleName(e.getKey());
+            if (earlier == null || !e.getValue().equals(earlier.fingerprints().get(simple))) {
                 changed.add(simple);
             }
-        });
+        }
         return changed;
     }
 

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * first real save's shadow lineage ({@link Result#lineage}): a shadow copy of generation 1's very
  * bytes, run only on copies, whose unchanged behaviours that save's shadow run then reuses instead
  * of loading all of them cold. Script code runs on the reload pipeline's script worker under its
- * deadline, as a real reload's does. A real reload waiting ends it between two steps. With a
+ * deadline, in the very tasks a real reload hands it ({@link ReloadPipeline#loads},
+ * {@link ReloadPipeline#shadowThenWarmUp}). A real reload waiting ends it between two steps. With a
  * debugger attached it stops short of running script code, whose breakpoints would stop it.
  *
  * <p>Reload thread only.
@@ -156,10 +157,10 @@ final class PathWarmUp {
                     Set<String> edited = editedClass == null ? Set.of() : withUsers(editedClass, checked.facts());
                     GenerationBuilder.Built lineageBefore = lastShadow == null ? null : without(lastShadow, edited);
                     Generation liveBefore = lastLive == null ? null : without(lastLive, lastShadow, edited);
-                    GenerationBuilder.Built shadowCopy = scripts.call(
-                            () -> builder.loadShadowCopy(NUMBER, checked, fileHashes, Set.of(), s, lineageBefore));
-                    GenerationBuilder.Built live = scripts.call(
-                            () -> builder.loadLive(NUMBER, checked, fileHashes, s, liveBefore, shadowCopy));
+                    ReloadPipeline.Loaded loaded = scripts.call(ReloadPipeline.loads(builder, NUMBER, checked,
+                            fileHashes, Set.of(), s, lineageBefore, liveBefore));
+                    GenerationBuilder.Built shadowCopy = loaded.shadowCopy();
+                    GenerationBuilder.Built live = loaded.live();
                     lastShadow = shadowCopy;
                     lastLive = live.generation();
                     // The game thread's whole share of a swap is aligning the new table to the
@@ -183,13 +184,9 @@ final class PathWarmUp {
                         WorldState warmUpWorld = focus.isEmpty() ? world.copy()
                                 : shadowWorld.sample(focus, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES, 0);
                         int ticks = Math.min(shadowTicks, SHADOW_TICKS);
-                        ShadowRun.Fault fault = scripts.call(
-                                () -> ShadowRun.run(shadowCopy.generation().table(), shadowWorld, ticks));
-                        lineage = fault == null ? shadowCopy : null;
-                        scripts.call(() -> {
-                            WarmUp.run(live.generation().table(), live.instantiated(), warmUpWorld, ticks);
-                            return null;
-                        });
+                        ReloadPipeline.Ran ran = scripts.call(ReloadPipeline.shadowThenWarmUp(
+                                shadowCopy.generation(), shadowWorld, live, warmUpWorld, ticks));
+                        lineage = ran.fault() == null ? shadowCopy : null;
                     }
                     t3 = System.nanoTime();
                 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * The reload pipeline: watcher → read → compile → verify → load → shadow run → warm-up → quiet and
@@ -184,11 +185,11 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
     /**
      * Warms this JVM's half of the path (scan, instrumentation, loading, shadow run) on throwaway
      * builds of generation 1, while the compile process warms javac, so that the first save is
-     * as fast as the later ones ({@link PathWarmUp}); says how it went in a {@code warmed} event.
+     * as fast as the later ones ({@link PathWarmUp}); null if it did not run.
      */
-    private boolean warmPath() {
+    private PathWarmUp.Result warmPath() {
         if (compiler == null || compiler.lastResult() == null || "0".equals(System.getenv("PITSTOP_WARM_PATH"))) {
-            return false; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
+            return null; // PITSTOP_WARM_PATH=0: without it, to measure what it costs and brings
         }
         PathWarmUp.Result r = PathWarmUp.run(builder, compiler.lastResult(), compiler.lastSources(), world::slots,
                 scripts, world::copyNow, settings.safety().shadowTicks(), trigger::waiting);
@@ -197,19 +198,33 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
                     + "the reload path did not finish within " + ScriptWorker.DEADLINE_MILLIS + " ms); it is left "
                     + "behind, and reloads go on on a fresh thread");
         }
-        events.warmed(r);
         pipeline.adoptLineage(r.lineage(), compiler.lastSources());
-        return true;
+        return r;
     }
 
-    private void run() {
+    /** The warm-ups after the start, told in a {@code warmed} event once all of them are over. */
+    private void warmUps() {
+        warmUp();
+        PathWarmUp.Result warmed = warmPath();
         try {
-            warmUp();
-            if (warmPath() && compiler != null) {
+            if (warmed != null) {
                 // This JVM's side of a compile (the request, the answer) is warmed by a few real
                 // ones, after the compile process has had the path warm-up's time to warm itself.
                 compiler.warmUp(COMPILE_WARM_UPS, trigger::waiting);
             }
+            // Read once more, seconds after generation 1's read: the files settled since are taken
+            // from this read at the first save, which then reads only the file saved.
+            folder.read();
+        } finally {
+            if (warmed != null) {
+                events.warmed(warmed);
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            warmUps();
         } catch (RuntimeException | LinkageError e) {
             // A warm-up that fails costs nothing but speed.
         }
@@ -238,17 +253,23 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
      * Returns false once closed. Reload thread.
      */
     private boolean build(ReloadTrigger.Build next) throws InterruptedException {
-        long changesAtFirstRead = trigger.changes();
-        SourceSet firstRead = folder.read();
         boolean speculative = next.speculative();
+        long changesAtRead = trigger.changes();
+        SourceSet files = folder.read();
         // A file read empty is most likely a save caught between its truncation and its write: its
-        // next event (or the quiet period, for a file emptied on purpose) comes before a build of nothing.
-        boolean emptied = speculative && pipeline.emptied(firstRead);
-        if (emptied) {
-            trigger.awaitChangeOrQuiet(changesAtFirstRead, TimeUnit.MILLISECONDS.toNanos(settings.quietMillis()));
+        // next event comes before a build of nothing, and the file is read again, until it is read
+        // with content or no event came for the quiet period (a file emptied on purpose). The event
+        // that wakes it may be the truncation's own, its write still to come: so a loop.
+        long quietNanos = TimeUnit.MILLISECONDS.toNanos(settings.quietMillis());
+        while (speculative && pipeline.emptied(files)) {
+            long seen = changesAtRead;
+            trigger.awaitChangeOrQuiet(seen, quietNanos);
+            changesAtRead = trigger.changes();
+            files = folder.read();
+            if (changesAtRead == seen) {
+                break; // quiet (or closed)
+            }
         }
-        long changesAtRead = emptied ? trigger.changes() : changesAtFirstRead;
-        SourceSet files = emptied ? folder.read() : firstRead;
         if (!next.force() && pipeline.alreadyTried(files)) {
             return true;
         }
@@ -261,7 +282,7 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
         boolean superseded = false;
         try {
             built = pipeline.attempt(files, next.sinceNanos(), next.trigger(), true,
-                    speculative ? () -> changedSince(files, changesAtRead) : () -> false);
+                    speculative ? new ChangedSince(files, changesAtRead) : NEVER_STALE);
         } catch (CancellationException stopping) {
             return false; // closed while script code ran: nothing more to build
         } catch (Rejection r) {
@@ -297,6 +318,29 @@ public final class ReloadCoordinator implements ReloadSeam<ReadyGeneration, Worl
             }
         }
         return true;
+    }
+
+    /** A build that is not speculative reads the folder once, and is never stale. */
+    private static final BooleanSupplier NEVER_STALE = () -> false;
+
+    /**
+     * {@link #changedSince}, asked between a speculative build's steps. A class, not a lambda: a
+     * lambda's call site links the first time it runs, milliseconds of the first save while the
+     * JVM is young.
+     */
+    private final class ChangedSince implements BooleanSupplier {
+        private final SourceSet built;
+        private final long changesAtRead;
+
+        ChangedSince(SourceSet built, long changesAtRead) {
+            this.built = built;
+            this.changesAtRead = changesAtRead;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return changedSince(built, changesAtRead);
+        }
     }
 
     /**

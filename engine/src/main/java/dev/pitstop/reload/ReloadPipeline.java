@@ -236,14 +236,8 @@ final class ReloadPipeline {
             Set<String> changed = Fingerprints.changedBehaviours(checked.prints(), earlier);
             CompletableFuture<WorldState> copy = world.request(changed);
             try {
-                // Both loads in one hand-over to the script thread, each under its own deadline.
-                Loaded loaded = offThread(number, Step.LOAD, locator, () -> {
-                    GenerationBuilder.Built copyOf = b.loadShadowCopy(number, checked, fileHashes, mustStay, slots,
-                            shadowEarlier);
-                    long copied = System.nanoTime();
-                    ScriptWorker.nextStep();
-                    return new Loaded(copyOf, copied, b.loadLive(number, checked, fileHashes, slots, earlier, copyOf));
-                });
+                Loaded loaded = offThread(number, Step.LOAD, locator,
+                        loads(b, number, checked, fileHashes, mustStay, slots, shadowEarlier, earlier));
                 GenerationBuilder.Built shadowCopy = loaded.shadowCopy();
                 built = loaded.live();
                 long t4 = System.nanoTime();
@@ -291,16 +285,7 @@ final class ReloadPipeline {
         // Thinner: see WorldLink.WARM_UP_ENTITIES.
         WorldState warmUpCopy = copy.sample(changed, WorldLink.WARM_UP_ENTITIES, WorldLink.SHADOW_OTHER_ENTITIES, 0);
         int ticks = settings.safety().shadowTicks();
-        // The shadow run and, if it passed, the warm-up, in one hand-over, each under its own deadline.
-        Ran ran = offThread(number, Step.SHADOW, locator, () -> {
-            ShadowRun.Fault found = ShadowRun.run(copyOf.table(), copy, ticks);
-            long shadowEnd = System.nanoTime();
-            if (found == null) {
-                ScriptWorker.nextStep();
-                WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
-            }
-            return new Ran(found, shadowEnd);
-        });
+        Ran ran = offThread(number, Step.SHADOW, locator, shadowThenWarmUp(copyOf, copy, live, warmUpCopy, ticks));
         ShadowRun.Fault fault = ran.fault();
         if (fault != null) {
             events.phase(number, "shadow", (System.nanoTime() - t0) / 1e6);
@@ -313,10 +298,46 @@ final class ReloadPipeline {
     }
 
     /** What the loading task made: the shadow copy, when it was done ({@link System#nanoTime}), the live generation. */
-    private record Loaded(GenerationBuilder.Built shadowCopy, long copiedAt, GenerationBuilder.Built live) { }
+    record Loaded(GenerationBuilder.Built shadowCopy, long copiedAt, GenerationBuilder.Built live) { }
 
     /** What the shadow task found (null: no fault) and when its shadow run ended ({@link System#nanoTime}). */
-    private record Ran(ShadowRun.Fault fault, long shadowEnd) { }
+    record Ran(ShadowRun.Fault fault, long shadowEnd) { }
+
+    /*
+     * The two script tasks of a build are made here for the path warm-up too ({@link PathWarmUp}):
+     * a lambda's call site links the first time it runs (milliseconds while the JVM is young), and
+     * the warm-up running these very sites leaves the first save none to link.
+     */
+
+    /** Both loads of a build in one hand-over to the script thread, each step under its own deadline. */
+    static ScriptWorker.Task<Loaded> loads(GenerationBuilder b, int number, GenerationBuilder.Checked checked,
+            Map<String, String> fileHashes, Set<String> mustStay, SlotTable slots, GenerationBuilder.Built shadowEarlier,
+            Generation earlier) {
+        return () -> {
+            GenerationBuilder.Built copyOf = b.loadShadowCopy(number, checked, fileHashes, mustStay, slots,
+                    shadowEarlier);
+            long copied = System.nanoTime();
+            ScriptWorker.nextStep();
+            return new Loaded(copyOf, copied, b.loadLive(number, checked, fileHashes, slots, earlier, copyOf));
+        };
+    }
+
+    /**
+     * The shadow run of {@code copyOf} on {@code copy} and, if it passed, the warm-up of {@code live}'s
+     * new instances on {@code warmUpCopy}, in one hand-over, each step under its own deadline.
+     */
+    static ScriptWorker.Task<Ran> shadowThenWarmUp(Generation copyOf, WorldState copy, GenerationBuilder.Built live,
+            WorldState warmUpCopy, int ticks) {
+        return () -> {
+            ShadowRun.Fault found = ShadowRun.run(copyOf.table(), copy, ticks);
+            long shadowEnd = System.nanoTime();
+            if (found == null) {
+                ScriptWorker.nextStep();
+                WarmUp.run(live.generation().table(), live.instantiated(), warmUpCopy, ticks);
+            }
+            return new Ran(found, shadowEnd);
+        };
+    }
 
     /** The steps that run script code, each under the worker's deadline, and how a stuck one is rejected. */
     private enum Step {

@@ -77,7 +77,13 @@ final class PendingWrites {
 
     /** Build attempt {@code generation} started: it carries every write that no earlier attempt did. */
     void attemptStarted(int generation) {
-        byFile.replaceAll((file, p) -> p.attempt == 0 ? new Pending(p.hash, p.chain, generation, p.rejected) : p);
+        // A loop, not a lambda: this first runs while the first save builds, on two busy cores.
+        for (Map.Entry<String, Pending> e : byFile.entrySet()) {
+            Pending p = e.getValue();
+            if (p.attempt == 0) {
+                e.setValue(new Pending(p.hash, p.chain, generation, p.rejected));
+            }
+        }
     }
 
     /**

@@ -125,7 +125,7 @@ public final class Tuner implements AutoCloseable {
                 return;
             }
             if (e.type().equals("reload") && "detected".equals(e.get("phase"))) {
-                submit(() -> pending.attemptStarted(generation));
+                submit(new AttemptStarted(generation));
             } else if (e.type().equals("rejected") && !"superseded".equals(e.get("reason"))) {
                 String why = TuneEvents.firstMessage(e.get("diagnostics"));
                 String text = "generation " + generation + " was rejected (" + e.get("reason") + ")"
@@ -191,6 +191,24 @@ public final class Tuner implements AutoCloseable {
             }
         });
         return number;
+    }
+
+    /**
+     * A build of {@code generation} started. A class, not a lambda: its first one comes at the first
+     * save, on the reload thread before the build goes live, where linking a lambda costs
+     * milliseconds while the JVM is young.
+     */
+    private final class AttemptStarted implements Task {
+        private final int generation;
+
+        AttemptStarted(int generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public void run() {
+            pending.attemptStarted(generation);
+        }
     }
 
     private void submit(Task task) {

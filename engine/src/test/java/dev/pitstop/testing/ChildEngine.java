@@ -36,12 +36,19 @@ public final class ChildEngine implements AutoCloseable {
      * DIR/output.txt.
      */
     public static ChildEngine run(Path dir, String... args) throws IOException, InterruptedException {
+        return run(List.of(), dir, args);
+    }
+
+    /** As {@link #run(Path, String...)}, with {@code jvmOptions} after the launcher's. */
+    public static ChildEngine run(List<String> jvmOptions, Path dir, String... args)
+            throws IOException, InterruptedException {
         Path events = dir.resolve("events.jsonl");
         List<String> engineArgs = new ArrayList<>(List.of("run", "--headless", "--events", events.toString()));
         engineArgs.addAll(List.of(args));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(LauncherDryRun.of(engineArgs.toArray(new String[0])).jvmOptions());
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(engineArgs);
         Path output = dir.resolve("output.txt");
